@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
+import type { Database } from './platform/db/database.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { installAccess } from './platform/http/access-hook.js';
+import { ErrorSchema } from './platform/http/schemas.js';
+import type { RegisteredRoute } from './platform/http/types.js';
+import { authService } from './platform/auth/service.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { identityService } from './platform/identity/service.js';
+import { identityRoutes } from './platform/identity/routes.js';
+import { auditService } from './platform/audit/service.js';
+import { auditRoutes } from './platform/audit/routes.js';
+import { metaRoutes } from './platform/http/meta-routes.js';
+import { planService } from './modules/plan/service.js';
+import { planRoutes } from './modules/plan/routes.js';
+import type { Config } from './config.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+  }
+}
+
+export type AppOptions = Pick<Config, 'sessionTtlHours' | 'secureCookies' | 'bodyLimitBytes'> & {
+  database: Database;
+  webDir?: string;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** Routes of libraries we mount (the API docs), which cannot declare a rule themselves: public by this list. */
+const LIBRARY_PUBLIC_PREFIXES = ['/api/docs'];
+
+/** Builds the whole application without listening, so that tests use inject(). */
+export async function buildApp(options: AppOptions) {
+  const app: FastifyInstance = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  app.decorate('database', options.database);
+
+  const services = {
+    auth: authService(options.database, { sessionTtlHours: options.sessionTtlHours }),
+    identity: identityService(options.database),
+    audit: auditService(options.database),
+    plan: planService(options.database),
+  };
+  const routes: RegisteredRoute[] = [];
+
+  app.addHook('onRoute', (opts) => {
+    if (!opts.config?.access && LIBRARY_PUBLIC_PREFIXES.some((p) => opts.url.startsWith(p)))
+      opts.config = { ...opts.config, access: { allow: 'public' } };
+  });
+  installErrorHandler(app);
+  installAccess(app, services.auth, routes);
+  app.addSchema(ErrorSchema);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'cq-biomfg API',
+        description: '重庆市生物制造产业行动计划运行平台 API · API of the platform that runs Chongqing\'s biomanufacturing action plan. ' +
+          'People sign in with a session cookie and send X-CSRF-Token on writes; machines use `Authorization: Bearer <token>` with scopes.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cqb_sid' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/healthz', { config: { access: { allow: 'public' } }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: { allow: 'public' } }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(options.database.db);
+      return { status: 'ready', database: options.database.dialect };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: options.database.dialect });
+    }
+  });
+
+  await app.register(authRoutes, { auth: services.auth, secureCookies: options.secureCookies });
+  await app.register(identityRoutes, { identity: services.identity });
+  await app.register(auditRoutes, { audit: services.audit });
+  await app.register(metaRoutes);
+  await app.register(planRoutes, { plan: services.plan });
+
+  const webDir = options.webDir;
+  if (webDir && existsSync(webDir + 'index.html')) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+    // The single-page app answers every other GET that is not an API path.
+    app.get('/*', { config: { access: { allow: 'public' } }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/') || req.url.startsWith('/epcis/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  return { app, services, routes };
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server reads from its environment and command line, in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… ; absent: the embedded database in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  adminPassword?: string;
+  sessionTtlHours: number;
+  logLevel: string;
+  secureCookies: boolean;
+  webDir: string;
+  demo: boolean;
+  bodyLimitBytes: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? './data/db',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.COOKIE_SECURE === 'true',
+    webDir: env.WEB_DIR ?? fileURLToPath(new URL('../../web/dist/', import.meta.url)),
+    demo: argv.includes('--demo') || env.DEMO === 'true',
+    bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Database } from '../platform/db/database.js';
+import { systemCtx } from '../platform/context/ctx.js';
+import { identityService } from '../platform/identity/service.js';
+import { identityStore } from '../platform/identity/store.js';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.js';
+
+/**
+ * Loads the demonstration data set (示例数据). Deterministic and idempotent: the same
+ * records every time, flagged is_demo, and nothing is loaded twice.
+ */
+export async function loadDemo(database: Database): Promise<{ loaded: boolean; records: number }> {
+  const { db } = database;
+  const ctx = systemCtx('demo');
+  const identity = identityService(database);
+  let records = 0;
+  const orgIds = new Map<string, string>();
+  for (const o of DEMO_ORGANISATIONS) {
+    const existing = await identityStore.organisationByName(db, o.kind, o.nameZh);
+    if (existing) { orgIds.set(o.key, existing.id); continue; }
+    const created = await identity.createOrganisation(ctx, o, { isDemo: true });
+    orgIds.set(o.key, created.id);
+    records++;
+  }
+  for (const u of DEMO_USERS) {
+    if (await identityStore.userByUsername(db, u.username)) continue;
+    let organisationId = u.org ? orgIds.get(u.org) ?? null : null;
+    if (u.districtCode) {
+      const d = await db.selectFrom('organisation').select('id').where('kind', '=', 'district').where('districtCode', '=', u.districtCode).executeTakeFirst();
+      organisationId = d?.id ?? null;
+    }
+    if (u.taskForce) organisationId = (await identityStore.organisationByName(db, 'taskForce', '重庆市高新技术产业工作专班'))?.id ?? null;
+    await identity.createUser(ctx, { username: u.username, displayName: u.displayName, roles: u.roles, password: DEMO_PASSWORD, organisationId }, { isDemo: true });
+    records++;
+  }
+  return { loaded: records > 0, records };
+}

@@ -1,0 +1,30 @@
+import { loadConfig } from './config.js';
+import { boot } from './platform/boot.js';
+import { buildApp } from './app.js';
+
+const config = loadConfig();
+const started = Date.now();
+const report = await boot(config);
+const { app } = await buildApp({
+  ...config,
+  database: report.database,
+  webDir: config.webDir,
+  logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+});
+
+if (report.admin.generatedPassword) {
+  // Printed once, on the console only, never through the logger.
+  process.stdout.write(`\n  管理员账户已创建 · Administrator created\n  用户名 username: admin\n  密码 password:   ${report.admin.generatedPassword}\n  （只显示这一次 · shown only this once）\n\n`);
+}
+app.log.info({ database: report.database.describe, migrations: report.migrationsApplied, planVersion: report.planVersion, demo: report.demo }, 'database ready');
+
+const close = async () => {
+  await app.close();
+  await report.database.close();
+  process.exit(0);
+};
+process.on('SIGINT', close);
+process.on('SIGTERM', close);
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info({ ms: Date.now() - started }, `cq-biomfg listening on http://localhost:${config.port}`);

@@ -1,0 +1,58 @@
+/** Who may do what: roles, the principal of a request, and the rule a route declares. */
+export const ROLES = ['admin', 'taskforce', 'unit', 'district', 'enterprise', 'institute', 'pilotBase', 'curator', 'expert'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  taskforce: { zh: '工作专班', en: 'Task force' },
+  unit: { zh: '责任单位', en: 'Responsible unit' },
+  district: { zh: '区县', en: 'District' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  institute: { zh: '高校院所', en: 'Institute' },
+  pilotBase: { zh: '中试基地', en: 'Pilot base' },
+  curator: { zh: '菌种库管理员', en: 'Strain-bank curator' },
+  expert: { zh: '专家', en: 'Expert' },
+};
+
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  organisationId: string | null;
+  roles: Role[];
+  /** How the request proved who it is. */
+  via: 'session' | 'token';
+  /** For API tokens: what the token may do; a session may do all its roles allow. */
+  scopes: string[] | null;
+  sessionIdHash?: string;
+}
+
+/**
+ * What a route declares. `public`: anyone, signed in or not. `authenticated`: any signed-in
+ * user. A list of roles: a user holding at least one of them. Routes that machines may call
+ * name a scope; an API token reaches only routes whose scope it holds.
+ */
+export interface AccessRule {
+  allow: 'public' | 'authenticated' | readonly Role[];
+  scope?: string;
+}
+
+export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';
+
+export function decide(rule: AccessRule, principal: Principal | null): AccessDecision {
+  if (rule.allow === 'public') {
+    return 'allow';
+  }
+  if (!principal) return 'unauthenticated';
+  if (principal.via === 'token' && (!rule.scope || !principal.scopes?.includes(rule.scope))) return 'forbidden';
+  if (rule.allow === 'authenticated') return 'allow';
+  return principal.roles.some((r) => (rule.allow as readonly Role[]).includes(r)) ? 'allow' : 'forbidden';
+}
+
+export const hasRole = (p: Principal | null, ...roles: Role[]) => !!p && p.roles.some((r) => roles.includes(r));
+
+/** Scopes an API token may carry. Each names the routes that accept it. */
+export const SCOPES: Record<string, { zh: string; en: string }> = {
+  'plan:read': { zh: '读取行动计划与指标', en: 'Read the plan and indicators' },
+  'admin:read': { zh: '读取用户与机构', en: 'Read users and organisations' },
+};

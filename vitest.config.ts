@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, service and route tests. Browser tests live in e2e/ with their own config.
+export default defineConfig({
+  test: {
+    include: ['apps/server/src/**/*.test.ts', 'data/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
