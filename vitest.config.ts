@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit, service and route tests. Browser tests live in e2e/ with their own config.
 export default defineConfig({
   test: {
-    include: ['apps/server/src/**/*.test.ts', 'data/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: ['apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'data/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

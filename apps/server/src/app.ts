@@ -8,7 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import type { Database } from './platform/db/database.js';
-import { installErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrors, installErrorHandler } from './platform/http/error-handler.js';
 import { installAccess } from './platform/http/access-hook.js';
 import { ErrorSchema } from './platform/http/schemas.js';
 import type { RegisteredRoute } from './platform/http/types.js';
@@ -49,6 +49,7 @@ export async function buildApp(options: AppOptions) {
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     trustProxy: process.env.TRUST_PROXY === 'true',
+    frameworkErrors,
   });
   app.decorate('database', options.database);
 
@@ -65,10 +66,11 @@ export async function buildApp(options: AppOptions) {
       opts.config = { ...opts.config, access: { allow: 'public' } };
   });
   installErrorHandler(app);
+  // The cookie parser's hook must run before the access hook that reads the session cookie.
+  await app.register(cookie);
   installAccess(app, services.auth, routes);
   app.addSchema(ErrorSchema);
 
-  await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -107,17 +109,25 @@ export async function buildApp(options: AppOptions) {
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir + 'index.html')) {
-    await app.register(fastifyStatic, {
-      root: webDir,
-      wildcard: false,
-      setHeaders: (res, path) => {
-        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
-      },
-    });
-    // The single-page app answers every other GET that is not an API path.
-    app.get('/*', { config: { access: { allow: 'public' } }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/') || req.url.startsWith('/epcis/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The built web app is public: its files are registered in a scope of their own whose
+    // routes all carry the public rule.
+    await app.register(async (web) => {
+      web.addHook('onRoute', (opts) => {
+        opts.config = { ...opts.config, access: { allow: 'public' } };
+        opts.schema = { ...opts.schema, hide: true };
+      });
+      await web.register(fastifyStatic, {
+        root: webDir,
+        wildcard: false,
+        setHeaders: (res, path) => {
+          if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
+      // The single-page app answers every other GET that is not an API path.
+      web.get('/*', (req, reply) => {
+        if (req.url.startsWith('/api/') || req.url.startsWith('/epcis/')) return reply.callNotFound();
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      });
     });
   }
 

@@ -46,7 +46,10 @@ export function decide(rule: AccessRule, principal: Principal | null): AccessDec
   if (!principal) return 'unauthenticated';
   if (principal.via === 'token' && (!rule.scope || !principal.scopes?.includes(rule.scope))) return 'forbidden';
   if (rule.allow === 'authenticated') return 'allow';
-  return principal.roles.some((r) => (rule.allow as readonly Role[]).includes(r)) ? 'allow' : 'forbidden';
+  // Anything but a list of roles (a bare string, nothing) is a malformed rule: fail closed.
+  const roles = rule.allow;
+  if (!Array.isArray(roles)) return 'forbidden';
+  return principal.roles.some((r) => roles.includes(r)) ? 'allow' : 'forbidden';
 }
 
 export const hasRole = (p: Principal | null, ...roles: Role[]) => !!p && p.roles.some((r) => roles.includes(r));

@@ -23,19 +23,22 @@ export interface DatabaseOptions {
   url?: string;
   /** Folder of the embedded database; 'memory://' keeps it in memory (tests). */
   dataDir?: string;
+  /** Start the embedded database from a dump of another (PGlite's dumpDataDir), skipping initdb. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url);
-  return openPglite(options.dataDir ?? './data/db');
+  return openPglite(options.dataDir ?? './data/db', options.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(inMemory ? undefined : dataDir, {
     extensions: { btree_gist, pg_trgm },
     parsers,
+    loadDataDir,
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
   return {

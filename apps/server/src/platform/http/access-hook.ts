@@ -33,8 +33,9 @@ export function installAccess(app: FastifyInstance, auth: AuthService, routes: R
     // Unmatched URLs reach the not-found handler, which has no rule and needs none.
     if (!request.routeOptions.url) return;
     const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) {
-      const principal = await auth.principalFromToken(header.slice(7).trim());
+    // The scheme name is case-insensitive (RFC 7235 §2.1); a malformed Bearer header is a bad token, not no token.
+    if (header && /^bearer(\s|$)/i.test(header)) {
+      const principal = await auth.principalFromToken(header.slice(6).trim());
       if (!principal) throw new AppError(401, 'invalid_token', { zh: 'API 令牌无效、已过期或已撤销', en: 'API token invalid, expired or revoked' });
       request.principal = principal;
     } else {

@@ -37,6 +37,25 @@ function checkRoles(roles: string[]) {
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * The check-then-insert in a use case cannot see a concurrent transaction that has not
+ * committed yet; the unique index then refuses the second insert. That is the same conflict
+ * the check reports, and it must answer 409, not 500.
+ */
+async function onUniqueViolation<T>(constraint: string, work: () => Promise<T>, toError: () => Error): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const err = e as { code?: string; constraint?: string };
+    if (err?.code === '23505' && (err.constraint === undefined || err.constraint === constraint)) throw toError();
+    throw e;
+  }
+}
+
+const usernameTaken = () => conflict('用户名已存在', 'Username already taken', [{ path: '/username', message: '用户名已存在（Username already taken）' }]);
+const organisationNameTaken = () =>
+  conflict('同类机构名称已存在', 'An organisation of this kind with this name exists', [{ path: '/nameZh', message: '名称重复（Duplicate name）' }]);
+
 export function identityService(database: Database) {
   const { db } = database;
 
@@ -66,8 +85,8 @@ export function identityService(database: Database) {
       if (problems.length) throw invalid(problems);
       await checkOrganisation(input.organisationId);
       const passwordHash = await hashPassword(input.password);
-      return db.transaction().execute(async (trx) => {
-        if (await store.userByUsername(trx, input.username)) throw conflict('用户名已存在', 'Username already taken', [{ path: '/username', message: '用户名已存在（Username already taken）' }]);
+      return onUniqueViolation('app_user_username_key', () => db.transaction().execute(async (trx) => {
+        if (await store.userByUsername(trx, input.username)) throw usernameTaken();
         const u = await store.insertUser(trx, {
           username: input.username, displayName: input.displayName, email: input.email ?? null,
           organisationId: input.organisationId ?? null, roles: input.roles, passwordHash, isDemo: opts.isDemo ?? false,
@@ -75,7 +94,7 @@ export function identityService(database: Database) {
         const after = publicUser(u);
         await audit(trx, ctx, { action: 'user.create', entityType: 'user', entityId: u.id, summary: `创建用户 ${u.username}（Created user ${u.username}）`, after });
         return after;
-      });
+      }), usernameTaken);
     },
 
     async updateUser(ctx: Ctx, id: string, patch: { displayName?: string; email?: string | null; organisationId?: string | null; roles?: string[]; disabled?: boolean }) {
@@ -126,9 +145,8 @@ export function identityService(database: Database) {
 
     async createOrganisation(ctx: Ctx, input: { kind: string; nameZh: string; nameEn?: string | null; districtCode?: string | null; creditCode?: string | null }, opts: { isDemo?: boolean } = {}) {
       if (ctx.principal) requireAdmin(ctx);
-      return db.transaction().execute(async (trx) => {
-        if (await store.organisationByName(trx, input.kind, input.nameZh))
-          throw conflict('同类机构名称已存在', 'An organisation of this kind with this name exists', [{ path: '/nameZh', message: '名称重复（Duplicate name）' }]);
+      return onUniqueViolation('organisation_kind_name_zh_key', () => db.transaction().execute(async (trx) => {
+        if (await store.organisationByName(trx, input.kind, input.nameZh)) throw organisationNameTaken();
         if (input.districtCode && !(await trx.selectFrom('district').select('code').where('code', '=', input.districtCode).executeTakeFirst()))
           throw invalid([{ path: '/districtCode', message: '未知区县代码（Unknown district code）' }]);
         const o = await store.insertOrganisation(trx, {
@@ -137,22 +155,21 @@ export function identityService(database: Database) {
         });
         await audit(trx, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: o.id, summary: `创建机构 ${o.nameZh}（Created organisation）`, after: o });
         return o;
-      });
+      }), organisationNameTaken);
     },
 
     async updateOrganisation(ctx: Ctx, id: string, patch: { nameZh?: string; nameEn?: string | null; districtCode?: string | null; creditCode?: string | null }) {
       requireAdmin(ctx);
-      return db.transaction().execute(async (trx) => {
+      return onUniqueViolation('organisation_kind_name_zh_key', () => db.transaction().execute(async (trx) => {
         const before = await store.organisationById(trx, id);
         if (!before) throw notFound('机构不存在', 'Organisation not found');
-        if (patch.nameZh && patch.nameZh !== before.nameZh && (await store.organisationByName(trx, before.kind, patch.nameZh)))
-          throw conflict('同类机构名称已存在', 'An organisation of this kind with this name exists', [{ path: '/nameZh', message: '名称重复（Duplicate name）' }]);
+        if (patch.nameZh && patch.nameZh !== before.nameZh && (await store.organisationByName(trx, before.kind, patch.nameZh))) throw organisationNameTaken();
         if (patch.districtCode && !(await trx.selectFrom('district').select('code').where('code', '=', patch.districtCode).executeTakeFirst()))
           throw invalid([{ path: '/districtCode', message: '未知区县代码（Unknown district code）' }]);
         const o: OrganisationRow = await store.updateOrganisation(trx, id, patch);
         await audit(trx, ctx, { action: 'organisation.update', entityType: 'organisation', entityId: id, summary: `修改机构 ${o.nameZh}（Updated organisation）`, before, after: o });
         return o;
-      });
+      }), organisationNameTaken);
     },
 
     async listTokens(ctx: Ctx, all: boolean) {

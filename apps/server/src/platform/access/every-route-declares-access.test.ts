@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import type { RegisteredRoute } from '../http/types.js';
+import { ROLES, SCOPES, type AccessRule } from './model.js';
+import { testDatabases, useHarness, TEST_PASSWORD } from '../../test/harness.js';
+
+/**
+ * Default deny, checked over the whole application: every route names who may call it, and the
+ * full list of rules is written out below so that any change of permission shows up in review.
+ */
+
+const routesWithoutRule = (routes: RegisteredRoute[]) => routes.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`);
+
+const describeRule = (rule: AccessRule) =>
+  `${typeof rule.allow === 'string' ? rule.allow : `[${rule.allow.join(',')}]`}${rule.scope ? ` +${rule.scope}` : ''}`;
+
+const permissionLines = (routes: RegisteredRoute[]) =>
+  routes.map((r) => `${r.method} ${r.url} → ${r.access ? describeRule(r.access) : 'NO RULE'}`).sort();
+
+/**
+ * Every route of the application and who may call it. When this test fails, a permission has
+ * changed: check the change is meant, then update this list in the same commit.
+ */
+const EXPECTED_PERMISSIONS = [
+  'DELETE /api/tokens/:id → authenticated',
+  'GET /api/admin/organisations → [admin,taskforce] +admin:read',
+  'GET /api/admin/tokens → [admin] +admin:read',
+  'GET /api/admin/users → [admin] +admin:read',
+  'GET /api/admin/users/:id → [admin] +admin:read',
+  'GET /api/audit → [admin,taskforce]',
+  'GET /api/auth/me → authenticated',
+  'GET /api/bodies → public +plan:read',
+  'GET /api/districts → public +plan:read',
+  'GET /api/docs → public',
+  'GET /api/docs/json → public',
+  'GET /api/docs/static/* → public',
+  'GET /api/docs/static/index.html → public',
+  'GET /api/docs/static/swagger-initializer.js → public',
+  'GET /api/docs/yaml → public',
+  'GET /api/meta → public',
+  'GET /api/plan → public +plan:read',
+  'GET /api/plan/actions → public +plan:read',
+  'GET /api/plan/targets → public +plan:read',
+  'GET /api/plan/tasks → public +plan:read',
+  'GET /api/plan/tasks/:no → public +plan:read',
+  'GET /api/plan/text → public +plan:read',
+  'GET /api/plan/versions → public +plan:read',
+  'GET /api/tokens → authenticated',
+  'GET /healthz → public',
+  'GET /readyz → public',
+  'PATCH /api/admin/organisations/:id → [admin]',
+  'PATCH /api/admin/users/:id → [admin]',
+  'POST /api/admin/organisations → [admin]',
+  'POST /api/admin/users → [admin]',
+  'POST /api/admin/users/:id/password → [admin]',
+  'POST /api/admin/users/:id/unlock → [admin]',
+  'POST /api/auth/login → public',
+  'POST /api/auth/logout → authenticated',
+  'POST /api/auth/password → authenticated',
+  'POST /api/tokens → authenticated',
+];
+
+describe.each(testDatabases)('every route declares who may call it, on $name', (kind) => {
+  const h = useHarness(kind, { seed: false });
+
+  it('registers routes, and the list of them is what the access hook saw', () => {
+    expect(h.routes.length).toBeGreaterThan(10);
+    expect(h.routes.some((r) => r.method === 'HEAD')).toBe(false);
+  });
+
+  it('has no route without an access rule', () => {
+    expect(routesWithoutRule(h.routes)).toEqual([]);
+  });
+
+  it('has only well-formed rules: public, authenticated or a non-empty list of known roles, and known scopes', () => {
+    const problems: string[] = [];
+    for (const r of h.routes) {
+      const rule = r.access!;
+      const allow = rule.allow;
+      if (typeof allow === 'string') {
+        if (allow !== 'public' && allow !== 'authenticated') problems.push(`${r.method} ${r.url}: allow '${allow}'`);
+      } else if (!Array.isArray(allow) || allow.length === 0 || allow.some((role) => !(ROLES as readonly string[]).includes(role))) {
+        problems.push(`${r.method} ${r.url}: allow ${JSON.stringify(allow)}`);
+      }
+      if (rule.scope !== undefined && !(rule.scope in SCOPES)) problems.push(`${r.method} ${r.url}: unknown scope '${rule.scope}'`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lets no write route (POST, PUT, PATCH, DELETE) be public except signing in', () => {
+    const publicWrites = h.routes.filter((r) => r.method !== 'GET' && r.access?.allow === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(publicWrites).toEqual(['POST /api/auth/login']);
+  });
+
+  it('matches the reviewed list of permissions, route by route', () => {
+    expect(permissionLines(h.routes)).toEqual(EXPECTED_PERMISSIONS);
+  });
+
+  describe('a route registered without a rule', () => {
+    // A fresh application on the same database, with a test-only plugin that forgets the rule.
+    let app: Awaited<ReturnType<typeof buildApp>>['app'];
+    let routes: RegisteredRoute[];
+    let admin: { cookie: string; 'x-csrf-token': string };
+
+    beforeAll(async () => {
+      const built = await buildApp({ database: h.database, sessionTtlHours: 1, secureCookies: false, bodyLimitBytes: 1_048_576 });
+      app = built.app;
+      routes = built.routes;
+      await app.register(async (plugin) => {
+        plugin.get('/api/test/forgotten', async () => ({ secret: 'leaked' }));
+        plugin.post('/api/test/forgotten', async () => ({ secret: 'leaked' }));
+      });
+      await app.ready();
+      await h.user('root', ['admin']);
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'root', password: TEST_PASSWORD } });
+      if (login.statusCode !== 200) throw new Error(login.body);
+      admin = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken };
+    });
+    afterAll(() => app?.close());
+
+    it('is caught by the walk over the routes', () => {
+      expect(routesWithoutRule(routes)).toEqual(['GET /api/test/forgotten', 'POST /api/test/forgotten']);
+    });
+
+    it('answers 403 to anonymous callers, not 401: signing in would not help', async () => {
+      for (const method of ['GET', 'POST'] as const) {
+        const res = await app.inject({ method, url: '/api/test/forgotten', ...(method === 'POST' ? { payload: {} } : {}) });
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.code).toBe('forbidden');
+        expect(res.body).not.toContain('leaked');
+      }
+    });
+
+    it('answers 403 even to an administrator', async () => {
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: admin })).statusCode).toBe(200);
+      const get = await app.inject({ method: 'GET', url: '/api/test/forgotten', headers: admin });
+      const post = await app.inject({ method: 'POST', url: '/api/test/forgotten', headers: admin, payload: {} });
+      for (const res of [get, post]) {
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error.message).toMatch(/默认拒绝.*denied by default/);
+        expect(res.body).not.toContain('leaked');
+      }
+    });
+
+    it('answers 403 to an API token holding every scope', async () => {
+      const created = await app.inject({ method: 'POST', url: '/api/tokens', headers: admin, payload: { name: 'all scopes', scopes: Object.keys(SCOPES) } });
+      expect(created.statusCode).toBe(201);
+      const res = await app.inject({ method: 'GET', url: '/api/test/forgotten', headers: { authorization: `Bearer ${created.json().token}` } });
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('leaked');
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import {
+  ApartmentOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, ExperimentOutlined, FileTextOutlined,
+  SettingOutlined, TeamOutlined, TrophyOutlined,
+} from '@ant-design/icons';
+import type { Role } from './session';
+
+export interface NavItem {
+  /** The path the item opens (leaf) or a group key. */
+  key: string;
+  /** i18n key of the label. */
+  label: string;
+  icon?: ReactNode;
+  roles?: Role[];
+  children?: NavItem[];
+}
+
+/** Navigation follows what users come to do (DESIGN.md, Web). */
+export const NAV: NavItem[] = [
+  { key: '/', label: 'nav.cockpit', icon: <DashboardOutlined /> },
+  {
+    key: 'plan', label: 'nav.plan', icon: <FileTextOutlined />,
+    children: [
+      { key: '/plan/actions', label: 'nav.actions' },
+      { key: '/plan/tasks', label: 'nav.tasks' },
+      { key: '/plan/targets', label: 'nav.targets' },
+      { key: '/plan/text', label: 'nav.planText' },
+    ],
+  },
+  { key: '/industry', label: 'nav.industry', icon: <ApartmentOutlined /> },
+  { key: '/pilot', label: 'nav.pilot', icon: <ExperimentOutlined /> },
+  { key: '/challenges', label: 'nav.challenges', icon: <TrophyOutlined /> },
+  { key: '/strains', label: 'nav.strains', icon: <DatabaseOutlined /> },
+  { key: '/factory', label: 'nav.factory', icon: <ClusterOutlined /> },
+  { key: '/talent', label: 'nav.talent', icon: <TeamOutlined /> },
+  {
+    key: 'admin', label: 'nav.admin', icon: <SettingOutlined />, roles: ['admin'],
+    children: [
+      { key: '/admin/users', label: 'nav.users' },
+      { key: '/admin/organisations', label: 'nav.organisations' },
+      { key: '/admin/tokens', label: 'nav.allTokens' },
+    ],
+  },
+];
+
+const leaves = (items: NavItem[]): NavItem[] => items.flatMap((i) => (i.children ? leaves(i.children) : [i]));
+
+/** The menu item a path belongs to: the longest leaf key that prefixes it (/plan/tasks/22 → /plan/tasks). */
+export function selectedKey(pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const { key } of leaves(NAV)) {
+    const match = key === '/' ? pathname === '/' : pathname === key || pathname.startsWith(key + '/');
+    if (match && (!best || key.length > best.length)) best = key;
+  }
+  return best;
+}
+
+export function openGroup(pathname: string): string | undefined {
+  return NAV.find((g) => g.children?.some((c) => pathname === c.key || pathname.startsWith(c.key + '/')))?.key;
+}
