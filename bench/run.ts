@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: every benchmark, one table each. Needs a build (`npm run build`).
+ * BENCH_DATABASE_URL=postgres://… adds the PostgreSQL figures.
+ */
+import { fileURLToPath } from 'node:url';
+import { cpus, totalmem } from 'node:os';
+import { formatStartup, measureStartup } from './startup.js';
+import { formatWebSize, measureWebSize } from './web-size.js';
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log('## Cold start to ready\n');
+console.log(formatStartup(await measureStartup()));
+console.log('\n## Web shell first load\n');
+console.log(formatWebSize(measureWebSize(fileURLToPath(new URL('../apps/web/dist/', import.meta.url)))));
