@@ -4,7 +4,11 @@ import { buildApp } from './app.js';
 
 const config = loadConfig();
 const started = Date.now();
-const report = await boot(config);
+const report = await boot(config).catch((e: Error) => {
+  // A start-up refusal (a changed migration, a weak ADMIN_PASSWORD …) is said plainly, without a stack.
+  process.stderr.write(`启动失败 Start-up failed: ${e.message}${'details' in e ? ' ' + JSON.stringify((e as { details: unknown }).details) : ''}\n`);
+  process.exit(1);
+});
 const { app } = await buildApp({
   ...config,
   database: report.database,
