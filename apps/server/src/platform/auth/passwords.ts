@@ -1,12 +1,15 @@
-import argon2 from 'argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 
-/** argon2id with the library's defaults (m=64 MiB, t=3, p=4), which follow RFC 9106's second choice. */
-export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+/**
+ * argon2id (algorithm 2) at OWASP's recommended cost: m = 19 MiB, t = 2, p = 1. The binding is
+ * @node-rs/argon2, which ships prebuilt per platform and needs no compiler at install time.
+ */
+export const hashPassword = (password: string) => hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(stored, password);
   } catch {
     return false;
   }
