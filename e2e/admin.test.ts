@@ -1,27 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, newPage, signInAsAdmin } from './browser';
+import { describe, expect, it } from 'vitest';
+import { signInAsAdmin, useBrowserPage } from './browser';
 
 describe('administration in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const b = useBrowserPage();
 
   it('creates a user who then appears in the users table', async () => {
+    const page = b.page;
     const username = `e2e.user.${randomBytes(3).toString('hex')}`;
     await signInAsAdmin(page, '/admin/users');
     await page.locator('.ant-table-row').first().waitFor();
@@ -53,6 +38,7 @@ describe('administration in the browser', () => {
   });
 
   it('shows the server\'s message beside the field when a username is taken', async () => {
+    const page = b.page;
     await signInAsAdmin(page, '/admin/users');
     await page.locator('.ant-table-row').first().waitFor();
     await page.getByTestId('new-user').click();

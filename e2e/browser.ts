@@ -1,6 +1,6 @@
 /** What the browser tests share: Debian's chromium, a fresh context per test, signing in. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
 
@@ -17,6 +17,29 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   return { context, page };
+}
+
+/**
+ * One browser per file and a fresh context and page per test. Call inside describe();
+ * read `.page` inside the tests.
+ */
+export function useBrowserPage(): { readonly page: Page } {
+  let browser: Browser;
+  let context: BrowserContext;
+  const state = {} as { page: Page };
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page: state.page } = await newPage(browser));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+  return state;
 }
 
 /** Signs in through the login page and waits until the app shows the signed-in user. */

@@ -1,30 +1,15 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, newPage, signInAsAdmin } from './browser';
+import { describe, expect, it } from 'vitest';
+import { signInAsAdmin, useBrowserPage } from './browser';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 describe('the plan in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const b = useBrowserPage();
 
   it('shows the eight actions on the cockpit after an administrator signs in', async () => {
+    const page = b.page;
     await signInAsAdmin(page, '/');
     await page.getByTestId('plan-hero').waitFor();
     await page.getByTestId('action-card').nth(7).waitFor();
@@ -38,6 +23,7 @@ describe('the plan in the browser', () => {
   });
 
   it('opens task 22 from the cockpit and finds the strain bank on its page', async () => {
+    const page = b.page;
     await page.goto('/');
     await page.getByTestId('task-link-22').click();
     await page.waitForURL('**/plan/tasks/22');
@@ -53,6 +39,7 @@ describe('the plan in the browser', () => {
   });
 
   it('switches to English and back, and remembers the choice after a reload', async () => {
+    const page = b.page;
     await page.goto('/');
     const menu = page.locator('.app-menu');
     await menu.getByText('驾驶舱', { exact: true }).waitFor();
@@ -74,6 +61,7 @@ describe('the plan in the browser', () => {
   });
 
   it('sends a visitor to the login page and back to the page they asked for', async () => {
+    const page = b.page;
     await page.goto('/admin/users');
     await page.waitForURL(/\/login\?next=%2Fadmin%2Fusers/);
     await page.locator('#login-username').fill('admin');
