@@ -86,14 +86,14 @@ export function qs(params: Record<string, string | number | boolean | undefined 
 }
 
 /**
- * Maps the server's field details ("/body/username" or "/username") onto form fields, so
+ * Maps the server's field details ("/username", "/roles/0") onto form fields, so
  * that a 409 or 422 shows beside the field it is about.
  */
 export function fieldErrors(err: unknown): { name: string; errors: string[] }[] {
   if (!(err instanceof ApiError)) return [];
   const byField = new Map<string, string[]>();
   for (const d of err.details) {
-    const name = d.path.replace(/^\/(body\/)?/, '').split('/')[0];
+    const name = d.path.replace(/^\//, '').split('/')[0];
     if (!name) continue;
     byField.set(name, [...(byField.get(name) ?? []), d.message]);
   }

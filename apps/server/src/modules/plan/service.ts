@@ -42,6 +42,16 @@ export function planService(database: Database) {
     return m ? m(db) : null;
   }
 
+  async function targetsOf(v: { id: number }) {
+    const rows = await store.targets(db, v.id);
+    return Promise.all(rows.map(async (t) => ({
+      code: t.code, actionNo: t.actionNo, statementZh: t.statementZh, statementEn: t.statementEn,
+      indicatorZh: t.indicatorZh, indicatorEn: t.indicatorEn, quantified: t.quantified, comparator: t.comparator,
+      value: t.value, unit: t.unit, unitEn: t.unitEn, year: t.year, threshold: t.threshold, sourceSentence: t.sourceSentence,
+      measurement: t.quantified ? await measure(t.code) : null,
+    })));
+  }
+
   return {
     registerIndicator(targetCode: string, m: IndicatorMeasure) {
       indicators.set(targetCode, m);
@@ -74,7 +84,7 @@ export function planService(database: Database) {
 
     async actions(version?: number) {
       const v = await versionRow(version);
-      const [actions, tasks, targets] = await Promise.all([store.actions(db, v.id), store.tasks(db, v.id), this.targets(version)]);
+      const [actions, tasks, targets] = await Promise.all([store.actions(db, v.id), store.tasks(db, v.id), targetsOf(v)]);
       return actions.map((a) => ({
         no: a.no, code: a.code, titleZh: a.titleZh, titleEn: a.titleEn, introZh: a.introZh, domains: a.domains,
         tasks: tasks.filter((t) => t.actionNo === a.no).map((t) => ({ no: t.no, titleZh: t.titleZh, titleEn: t.titleEn, domains: t.domains })),
@@ -96,8 +106,7 @@ export function planService(database: Database) {
       const v = await versionRow(version);
       const t = await store.task(db, v.id, no);
       if (!t) throw notFound(`任务 ${no} 不存在`, `Task ${no} not found`);
-      const [bodies, actions, targets] = await Promise.all([store.taskBodies(db, v.id, no), store.actions(db, v.id), this.targets(version)]);
-      const action = actions.find((a) => a.no === t.actionNo)!;
+      const [bodies, action, targets] = await Promise.all([store.taskBodies(db, v.id, no), store.action(db, v.id, t.actionNo), targetsOf(v)]);
       return {
         no: t.no, actionNo: t.actionNo, titleZh: t.titleZh, titleEn: t.titleEn, textZh: t.textZh, domains: t.domains,
         places: t.places, products: t.products, fields: t.fields,
@@ -109,14 +118,7 @@ export function planService(database: Database) {
     },
 
     async targets(version?: number) {
-      const v = await versionRow(version);
-      const rows = await store.targets(db, v.id);
-      return Promise.all(rows.map(async (t) => ({
-        code: t.code, actionNo: t.actionNo, statementZh: t.statementZh, statementEn: t.statementEn,
-        indicatorZh: t.indicatorZh, indicatorEn: t.indicatorEn, quantified: t.quantified, comparator: t.comparator,
-        value: t.value, unit: t.unit, unitEn: t.unitEn, year: t.year, threshold: t.threshold, sourceSentence: t.sourceSentence,
-        measurement: t.quantified ? await measure(t.code) : null,
-      })));
+      return targetsOf(await versionRow(version));
     },
 
     districts: () => store.districts(db),
@@ -137,8 +139,10 @@ export function planService(database: Database) {
         if (bodiesChanged) await audit(trx, ctx, { action: 'body.load', entityType: 'body', entityId: '*', summary: `载入计划所列机构 ${bodiesChanged} 个（Loaded ${bodiesChanged} named bodies）` });
 
         let organisationsCreated = 0;
+        // One read of what exists, rather than a query per district on every start.
+        const existingOrgs = new Set((await identityStore.organisationNames(trx, ['taskForce', 'department', 'district'])).map((o) => `${o.kind}:${o.nameZh}`));
         const ensure = async (kind: string, nameZh: string, nameEn: string, districtCode: string | null) => {
-          if (await identityStore.organisationByName(trx, kind, nameZh)) return;
+          if (existingOrgs.has(`${kind}:${nameZh}`)) return;
           const o = await identityStore.insertOrganisation(trx, { kind, nameZh, nameEn, districtCode, creditCode: null });
           await audit(trx, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: o.id, summary: `创建机构 ${nameZh}（Created organisation）`, after: o });
           organisationsCreated++;

@@ -22,6 +22,7 @@ export const planStore = {
 
   domains: (q: Q, v: number) => q.selectFrom('planDomain').selectAll().where('planVersionId', '=', v).orderBy('ordinal').execute(),
   actions: (q: Q, v: number) => q.selectFrom('planAction').selectAll().where('planVersionId', '=', v).orderBy('no').execute(),
+  action: (q: Q, v: number, no: number) => q.selectFrom('planAction').selectAll().where('planVersionId', '=', v).where('no', '=', no).executeTakeFirstOrThrow(),
   tasks: (q: Q, v: number) => q.selectFrom('planTask').selectAll().where('planVersionId', '=', v).orderBy('no').execute(),
   task: (q: Q, v: number, no: number) => q.selectFrom('planTask').selectAll().where('planVersionId', '=', v).where('no', '=', no).executeTakeFirst(),
   targets: (q: Q, v: number) => q.selectFrom('planTarget').selectAll().where('planVersionId', '=', v).orderBy('actionNo').orderBy('ordinal').execute(),

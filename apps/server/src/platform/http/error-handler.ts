@@ -48,7 +48,10 @@ function validationDetails(context: string, errors: AjvError[]): ErrorDetail[] {
   return items.map(({ e, zh: zhMessage, en }) => {
     const missing = e.keyword === 'required' ? `/${String(e.params.missingProperty)}` : '';
     const extra = e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '';
-    return { path: `/${context}${e.instancePath}${missing}${extra}`, message: `${zhMessage}（${en}）` };
+    // Paths point into the input the way services name fields ('/username'); only query and
+    // path parameters say which part of the request they are in.
+    const part = context === 'body' ? '' : `/${context}`;
+    return { path: `${part}${e.instancePath}${missing}${extra}`, message: `${zhMessage}（${en}）` };
   });
 }
 

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
 import type { Ctx } from '../context/ctx.js';
 import { audit } from '../audit/audit.js';
 import { hasRole, SCOPES, type Role } from '../access/model.js';
@@ -33,6 +35,11 @@ export interface UserInput {
 function checkRoles(roles: string[]) {
   const bad = roles.filter((r) => !isRole(r));
   if (bad.length) throw invalid(bad.map((r) => ({ path: '/roles', message: `未知角色 ${r}（Unknown role ${r}）` })));
+}
+
+async function checkDistrict(q: Kysely<DB>, code: string | null | undefined) {
+  if (code && !(await store.districtExists(q, code)))
+    throw invalid([{ path: '/districtCode', message: '未知区县代码（Unknown district code）' }]);
 }
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -147,8 +154,7 @@ export function identityService(database: Database) {
       if (ctx.principal) requireAdmin(ctx);
       return onUniqueViolation('organisation_kind_name_zh_key', () => db.transaction().execute(async (trx) => {
         if (await store.organisationByName(trx, input.kind, input.nameZh)) throw organisationNameTaken();
-        if (input.districtCode && !(await trx.selectFrom('district').select('code').where('code', '=', input.districtCode).executeTakeFirst()))
-          throw invalid([{ path: '/districtCode', message: '未知区县代码（Unknown district code）' }]);
+        await checkDistrict(trx, input.districtCode);
         const o = await store.insertOrganisation(trx, {
           kind: input.kind, nameZh: input.nameZh, nameEn: input.nameEn ?? null, districtCode: input.districtCode ?? null,
           creditCode: input.creditCode ?? null, isDemo: opts.isDemo ?? false,
@@ -164,8 +170,7 @@ export function identityService(database: Database) {
         const before = await store.organisationById(trx, id);
         if (!before) throw notFound('机构不存在', 'Organisation not found');
         if (patch.nameZh && patch.nameZh !== before.nameZh && (await store.organisationByName(trx, before.kind, patch.nameZh))) throw organisationNameTaken();
-        if (patch.districtCode && !(await trx.selectFrom('district').select('code').where('code', '=', patch.districtCode).executeTakeFirst()))
-          throw invalid([{ path: '/districtCode', message: '未知区县代码（Unknown district code）' }]);
+        await checkDistrict(trx, patch.districtCode);
         const o: OrganisationRow = await store.updateOrganisation(trx, id, patch);
         await audit(trx, ctx, { action: 'organisation.update', entityType: 'organisation', entityId: id, summary: `修改机构 ${o.nameZh}（Updated organisation）`, before, after: o });
         return o;

@@ -42,6 +42,10 @@ export const identityStore = {
   updateUser: (q: Q, id: string, v: Partial<Omit<UserRow, 'id' | 'createdAt'>>) =>
     q.updateTable('appUser').set({ ...v, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
+  districtExists: async (q: Q, code: string) => !!(await q.selectFrom('district').select('code').where('code', '=', code).executeTakeFirst()),
+
+  organisationNames: (q: Q, kinds: string[]) => q.selectFrom('organisation').select(['kind', 'nameZh']).where('kind', 'in', kinds).execute(),
+
   organisationById: (q: Q, id: string) => q.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst(),
 
   organisationByName: (q: Q, kind: string, nameZh: string) =>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Modal, Select, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/PageHeader';
-import { api, ApiError, errorMessage, fieldErrors } from '../../app/api';
+import { api } from '../../app/api';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useApi } from '../../app/useApi';
 import type { ApiToken } from './api';
 import { useNames } from './format';
@@ -19,35 +20,18 @@ interface Values {
 export default function MyTokensPage() {
   const { t } = useTranslation();
   const names = useNames();
-  const { message } = AntApp.useApp();
   const tokens = useApi<ApiToken[]>('/api/tokens');
   const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
   const [secret, setSecret] = useState<ApiToken | null>(null);
   const [form] = Form.useForm<Values>();
 
-  const create = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const tk = await api.post<ApiToken>('/api/tokens', { name: v.name.trim(), scopes: v.scopes, ...(v.expiresInDays ? { expiresInDays: v.expiresInDays } : {}) });
-      setCreating(false);
-      form.resetFields();
-      setSecret(tk);
-      tokens.reload();
-    } catch (e) {
-      const fields = fieldErrors(e);
-      if (e instanceof ApiError && fields.length) form.setFields(fields as never);
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit: create, saving } = useFormSubmit(form, async (v) => {
+    const tk = await api.post<ApiToken>('/api/tokens', { name: v.name.trim(), scopes: v.scopes, ...(v.expiresInDays ? { expiresInDays: v.expiresInDays } : {}) });
+    setCreating(false);
+    form.resetFields();
+    setSecret(tk);
+    tokens.reload();
+  });
 
   return (
     <>

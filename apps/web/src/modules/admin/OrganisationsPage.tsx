@@ -4,7 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/PageHeader';
-import { api, ApiError, errorMessage, fieldErrors, qs } from '../../app/api';
+import { api, qs } from '../../app/api';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useApi } from '../../app/useApi';
 import { useLang } from '../../app/i18n';
 import type { District } from '../plan/api';
@@ -27,34 +28,18 @@ function OrganisationModal({ org, districts, onClose, onSaved }: { org?: Organis
   const names = useNames();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (org) form.setFieldsValue({ ...org, nameEn: org.nameEn ?? undefined, creditCode: org.creditCode ?? undefined });
   }, [org, form]);
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
+  const { submit, saving } = useFormSubmit(form, async (v) => {
     const body = { nameZh: v.nameZh.trim(), nameEn: v.nameEn?.trim() || null, districtCode: v.districtCode ?? null, creditCode: v.creditCode?.trim().toUpperCase() || null };
-    try {
-      if (org) await api.patch(`/api/admin/organisations/${org.id}`, body);
-      else await api.post('/api/admin/organisations', { ...body, kind: v.kind });
-      message.success(org ? t('admin.orgSaved') : t('admin.orgCreated'));
-      onSaved();
-    } catch (e) {
-      const fields = fieldErrors(e);
-      if (e instanceof ApiError && fields.length) form.setFields(fields as never);
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    if (org) await api.patch(`/api/admin/organisations/${org.id}`, body);
+    else await api.post('/api/admin/organisations', { ...body, kind: v.kind });
+    message.success(org ? t('admin.orgSaved') : t('admin.orgCreated'));
+    onSaved();
+  });
 
   return (
     <Modal open title={org ? t('admin.editOrg') : t('admin.newOrg')} width={600} okText={org ? t('common.save') : t('common.create')}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App as AntApp, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { api, ApiError, errorMessage, fieldErrors } from '../../app/api';
+import { api } from '../../app/api';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useApi } from '../../app/useApi';
 import { useLang } from '../../app/i18n';
 import type { Organisation, User } from './api';
@@ -42,7 +43,6 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: User; onClose
   const lang = useLang();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const names = useNames();
   const orgs = useApi<Organisation[]>('/api/admin/organisations?limit=500');
   const editing = !!user;
@@ -51,29 +51,14 @@ export function UserFormModal({ user, onClose, onSaved }: { user?: User; onClose
     if (user) form.setFieldsValue({ ...user, email: user.email ?? undefined });
   }, [user, form]);
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const common = { displayName: v.displayName.trim(), email: v.email?.trim() || null, organisationId: v.organisationId ?? null, roles: v.roles };
-      const saved = editing
-        ? await api.patch<User>(`/api/admin/users/${user.id}`, { ...common, disabled: !!v.disabled })
-        : await api.post<User>('/api/admin/users', { ...common, username: v.username.trim(), password: v.password });
-      message.success(editing ? t('admin.userSaved') : t('admin.userCreated', { username: saved.username }));
-      onSaved(saved);
-    } catch (e) {
-      const fields = fieldErrors(e);
-      if (e instanceof ApiError && fields.length) form.setFields(fields as never);
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving } = useFormSubmit(form, async (v) => {
+    const common = { displayName: v.displayName.trim(), email: v.email?.trim() || null, organisationId: v.organisationId ?? null, roles: v.roles };
+    const saved = editing
+      ? await api.patch<User>(`/api/admin/users/${user.id}`, { ...common, disabled: !!v.disabled })
+      : await api.post<User>('/api/admin/users', { ...common, username: v.username.trim(), password: v.password });
+    message.success(editing ? t('admin.userSaved') : t('admin.userCreated', { username: saved.username }));
+    onSaved(saved);
+  });
 
   return (
     <Modal open title={editing ? t('admin.editUser', { username: user.username }) : t('admin.newUser')} width={620}
@@ -130,27 +115,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ password: string; confirm: string }>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    let v: { password: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await api.post(`/api/admin/users/${user.id}/password`, { password: v.password });
-      message.success(t('admin.passwordReset', { username: user.username }));
-      onClose();
-    } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length) form.setFields(fields as never);
-      else message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit, saving } = useFormSubmit(form, async (v) => {
+    await api.post(`/api/admin/users/${user.id}/password`, { password: v.password });
+    message.success(t('admin.passwordReset', { username: user.username }));
+    onClose();
+  });
   return (
     <Modal open title={t('admin.resetPasswordFor', { username: user.username })} okText={t('admin.resetPassword')} cancelText={t('common.cancel')}
       onOk={submit} confirmLoading={saving} onCancel={onClose} destroyOnHidden>

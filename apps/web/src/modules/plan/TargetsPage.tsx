@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/PageHeader';
 import { LoadState } from '../../app/components/LoadState';
-import { other, pick, useLang } from '../../app/i18n';
+import { pick, useLang } from '../../app/i18n';
 import { useActions, useTargets, type Target } from './api';
 import { actionLabel, chineseNumeral, goal, quantity } from './format';
 
