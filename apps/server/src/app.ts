@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { sql } from 'kysely';
 import type { Database } from './platform/db/database.js';
 import { frameworkErrors, installErrorHandler } from './platform/http/error-handler.js';
@@ -21,6 +22,9 @@ import { auditRoutes } from './platform/audit/routes.js';
 import { metaRoutes } from './platform/http/meta-routes.js';
 import { planService } from './modules/plan/service.js';
 import { planRoutes } from './modules/plan/routes.js';
+import { fileRoutes, fileService, MAX_FILE_BYTES } from './platform/files/files.js';
+import { supervisionRoutes, supervisionServices } from './modules/supervision/index.js';
+import type { Mailer } from './modules/supervision/notifications.js';
 import type { Config } from './config.js';
 
 declare module 'fastify' {
@@ -33,6 +37,9 @@ export type AppOptions = Pick<Config, 'sessionTtlHours' | 'secureCookies' | 'bod
   database: Database;
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** The clock use cases read; tests set it to put "today" where they need it. */
+  now?: () => Date;
+  mailer?: Mailer;
 };
 
 /** Routes of libraries we mount (the API docs), which cannot declare a rule themselves: public by this list. */
@@ -53,11 +60,15 @@ export async function buildApp(options: AppOptions) {
   });
   app.decorate('database', options.database);
 
+  const plan = planService(options.database);
+  const files = fileService(options.database);
   const services = {
     auth: authService(options.database, { sessionTtlHours: options.sessionTtlHours }),
     identity: identityService(options.database),
     audit: auditService(options.database),
-    plan: planService(options.database),
+    plan,
+    files,
+    supervision: supervisionServices(options.database, { plan, files, now: options.now, mailer: options.mailer }),
   };
   const routes: RegisteredRoute[] = [];
 
@@ -72,6 +83,7 @@ export async function buildApp(options: AppOptions) {
   app.addSchema(ErrorSchema);
 
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -106,6 +118,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(auditRoutes, { audit: services.audit });
   await app.register(metaRoutes);
   await app.register(planRoutes, { plan: services.plan });
+  await app.register(fileRoutes, { files: services.files });
+  await app.register(supervisionRoutes, services.supervision);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir + 'index.html')) {

@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { boot } from './platform/boot.js';
 import { buildApp } from './app.js';
+import { systemCtx } from './platform/context/ctx.js';
 
 const config = loadConfig();
 const started = Date.now();
@@ -9,7 +10,7 @@ const report = await boot(config).catch((e: Error) => {
   process.stderr.write(`启动失败 Start-up failed: ${e.message}${'details' in e ? ' ' + JSON.stringify((e as { details: unknown }).details) : ''}\n`);
   process.exit(1);
 });
-const { app } = await buildApp({
+const { app, services } = await buildApp({
   ...config,
   database: report.database,
   webDir: config.webDir,
@@ -22,7 +23,16 @@ if (report.admin.generatedPassword) {
 }
 app.log.info({ database: report.database.describe, migrations: report.migrationsApplied, planVersion: report.planVersion, demo: report.demo }, 'database ready');
 
+// The reminder pass: at start and every hour. Each reminder is made once, so running often is safe.
+const remind = () => services.supervision.reminders.run(systemCtx('reminders'))
+  .then((r) => { if (r.reminders || r.mail.sent || r.mail.recorded || r.mail.failed) app.log.info(r, 'reminders'); })
+  .catch((e: Error) => app.log.error({ err: e.message }, 'reminder pass failed'));
+const reminderTimer = setInterval(remind, 60 * 60 * 1000);
+reminderTimer.unref();
+void remind();
+
 const close = async () => {
+  clearInterval(reminderTimer);
   await app.close();
   await report.database.close();
   process.exit(0);

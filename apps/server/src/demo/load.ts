@@ -3,6 +3,7 @@ import { systemCtx } from '../platform/context/ctx.js';
 import { identityService } from '../platform/identity/service.js';
 import { identityStore } from '../platform/identity/store.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.js';
+import { loadDemoSupervision } from './supervision.js';
 
 /**
  * Loads the demonstration data set (示例数据). Deterministic and idempotent: the same
@@ -32,5 +33,6 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; r
     await identity.createUser(ctx, { username: u.username, displayName: u.displayName, roles: u.roles, password: DEMO_PASSWORD, organisationId }, { isDemo: true });
     records++;
   }
+  records += await loadDemoSupervision(database);
   return { loaded: records > 0, records };
 }

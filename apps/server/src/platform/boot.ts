@@ -5,6 +5,7 @@ import { ensureAdmin } from './identity/bootstrap.js';
 import { planService } from '../modules/plan/service.js';
 import { readPlanFiles } from '../modules/plan/files.js';
 import { loadDemo } from '../demo/load.js';
+import { consultationsService } from '../modules/supervision/consultations.service.js';
 import type { Config } from '../config.js';
 
 export interface BootReport {
@@ -21,7 +22,9 @@ export async function boot(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'adm
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const migrationsApplied = await migrate(database.db);
-    const seed = await planService(database).seed(systemCtx('seed'), readPlanFiles());
+    const plan = planService(database);
+    const seed = await plan.seed(systemCtx('seed'), readPlanFiles());
+    await consultationsService(database, { plan, now: () => new Date() }).seedPlanConsultation(systemCtx('seed'));
     const admin = await ensureAdmin(database, config.adminPassword);
     const demo = config.demo ? await loadDemo(database) : null;
     return { database, migrationsApplied, planVersion: seed.planVersion, planCreated: seed.created, admin, demo };

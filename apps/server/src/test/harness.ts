@@ -7,6 +7,7 @@ import { systemCtx } from '../platform/context/ctx.js';
 import { identityService } from '../platform/identity/service.js';
 import { planService } from '../modules/plan/service.js';
 import { readPlanFiles } from '../modules/plan/files.js';
+import { consultationsService } from '../modules/supervision/consultations.service.js';
 import type { Role } from '../platform/access/model.js';
 import type { TestDatabaseKind } from './databases.js';
 
@@ -16,6 +17,8 @@ export const TEST_PASSWORD = 'Test#password2024';
 
 export interface Harness {
   database: Database;
+  /** The application's clock: tests move "today" with set(); reset() returns to the real time. */
+  clock: { now(): Date; set(at: Date | string): void; reset(): void };
   app: FastifyInstance;
   services: Awaited<ReturnType<typeof buildApp>>['services'];
   routes: Awaited<ReturnType<typeof buildApp>>['routes'];
@@ -59,14 +62,20 @@ export const bearerClient = (app: FastifyInstance, token: string) => client(app,
  */
 export function useHarness(kind: TestDatabaseKind, options: { seed?: boolean; bodyLimitBytes?: number } = {}): Harness {
   const h = {} as Harness;
+  let fixed: Date | null = null;
+  h.clock = { now: () => fixed ?? new Date(), set: (at) => { fixed = new Date(at); }, reset: () => { fixed = null; } };
   let drop: () => Promise<void>;
   beforeAll(async () => {
     const opened = await kind.open();
     drop = opened.drop;
     h.database = opened.database;
     await migrate(h.database.db);
-    if (options.seed !== false) await planService(h.database).seed(systemCtx('test'), readPlanFiles());
-    const built = await buildApp({ database: h.database, sessionTtlHours: 12, secureCookies: false, bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576 });
+    if (options.seed !== false) {
+      const plan = planService(h.database);
+      await plan.seed(systemCtx('test'), readPlanFiles());
+      await consultationsService(h.database, { plan, now: () => new Date() }).seedPlanConsultation(systemCtx('test'));
+    }
+    const built = await buildApp({ database: h.database, sessionTtlHours: 12, secureCookies: false, bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576, now: () => h.clock.now() });
     h.app = built.app;
     h.services = built.services;
     h.routes = built.routes;

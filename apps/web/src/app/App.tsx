@@ -3,10 +3,13 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { theme } from './theme';
 import { useLang } from './i18n';
 import { SessionProvider, RequireAuth } from './session';
 import { AppLayout } from './Layout';
+import { supervisionRoutes } from '../modules/supervision/routes';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./LoginPage'));
@@ -42,6 +45,7 @@ function Routed() {
           <Route path="targets" element={<TargetsPage />} />
           <Route path="text" element={<PlanTextPage />} />
         </Route>
+        {supervisionRoutes}
         {UPCOMING.map((m) => <Route key={m} path={`${m}/*`} element={<UpcomingModulePage module={m} />} />)}
         <Route path="admin">
           <Route index element={admin(<UsersPage />)} />
@@ -58,6 +62,8 @@ function Routed() {
 
 export function App() {
   const lang = useLang();
+  // Date pickers and calendars name weeks and months in the reader's language.
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider theme={theme} locale={lang === 'zh' ? zhCN : enUS}>
       <AntApp>

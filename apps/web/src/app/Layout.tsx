@@ -9,6 +9,9 @@ import { setLang, useLang } from './i18n';
 import { errorMessage } from './api';
 import { ErrorBoundary } from './ErrorBoundary';
 
+// The bell polls notifications; it loads after the shell, so the first paint stays small.
+const NotificationBell = lazy(() => import('../modules/supervision/CockpitNotificationBell').then((m) => ({ default: m.NotificationBell })));
+
 const ChangePasswordModal = lazy(() => import('./ChangePasswordModal'));
 
 export function Logo() {
@@ -137,6 +140,7 @@ export function AppLayout() {
               <Tag color="gold" className="demo-tag" data-testid="demo-tag">{t('app.demo')}</Tag>
             </Tooltip>
           )}
+          {user && <Suspense fallback={null}><NotificationBell /></Suspense>}
           <LanguageSwitch />
           <UserMenu />
         </Space>

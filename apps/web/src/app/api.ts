@@ -29,6 +29,9 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** For requests that cannot go through request() (multipart uploads). */
+export const currentCsrfToken = () => csrfToken;
+
 /** Called when a request that carried the session is refused with 401 (the session ended). */
 export function onUnauthorized(listener: () => void) {
   unauthorizedListeners.add(listener);
@@ -74,6 +77,7 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 

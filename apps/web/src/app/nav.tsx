@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, ExperimentOutlined, FileTextOutlined,
+  ApartmentOutlined, AuditOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, ExperimentOutlined, FileTextOutlined,
   SettingOutlined, TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from './session';
@@ -25,6 +25,22 @@ export const NAV: NavItem[] = [
       { key: '/plan/tasks', label: 'nav.tasks' },
       { key: '/plan/targets', label: 'nav.targets' },
       { key: '/plan/text', label: 'nav.planText' },
+    ],
+  },
+  {
+    key: 'supervision', label: 'nav.supervision', icon: <AuditOutlined />,
+    children: [
+      { key: '/supervision', label: 'nav.supervisionCockpit', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/supervision/inbox', label: 'nav.inbox', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/supervision/work-points', label: 'nav.workPoints', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/supervision/reports', label: 'nav.reports', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/supervision/year-plan', label: 'nav.yearPlan', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/supervision/indicators', label: 'nav.indicators', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/supervision/major-lists', label: 'nav.majorLists', roles: ['admin', 'taskforce', 'unit', 'district', 'enterprise', 'institute', 'pilotBase', 'curator', 'expert'] },
+      { key: '/supervision/inspections', label: 'nav.inspections', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/notices', label: 'nav.notices' },
+      { key: '/consultations', label: 'nav.consultations' },
+      { key: '/supervision/settings', label: 'nav.supervisionSettings', roles: ['admin', 'taskforce'] },
     ],
   },
   { key: '/industry', label: 'nav.industry', icon: <ApartmentOutlined /> },

@@ -181,6 +181,251 @@ export interface PlanSafeguardTable {
   textZh: string;
 }
 
+export interface TaskAssignmentTable {
+  taskNo: number;
+  organisationId: string;
+  role: string;
+  createdAt: Timestamp;
+}
+
+export interface TaskWeightTable {
+  taskNo: number;
+  weight: number;
+}
+
+export interface StoredFileTable {
+  id: Generated<string>;
+  name: string;
+  mime: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploadedBy: string | null;
+  organisationId: string | null;
+  createdAt: Timestamp;
+}
+
+export interface WorkPointTable {
+  id: Generated<string>;
+  code: string;
+  taskNo: number;
+  year: number;
+  kind: string;
+  titleZh: string;
+  deliverableZh: string;
+  ownerOrganisationId: string;
+  districtCode: string | null;
+  investmentYiYuan: number | null;
+  startsOn: string;
+  dueOn: string;
+  frequency: string;
+  indicatorCode: string | null;
+  weight: Generated<number>;
+  paceCurve: Json<[number, number][]> | null;
+  progressPct: Generated<number>;
+  nextReportDeadline: string | null;
+  closedAt: Date | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ProgressReportTable {
+  id: Generated<string>;
+  workPointId: string;
+  periodLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+  state: string;
+  textZh: Generated<string>;
+  progressPct: Generated<number>;
+  figures: Json<Array<{ nameZh: string; value: number; unit?: string | null }>>;
+  complete: Generated<boolean>;
+  fileIds: Generated<string[]>;
+  reviewComment: string | null;
+  returnedCount: Generated<number>;
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+  acceptedAt: Date | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ProgressReportEventTable {
+  id: Generated<number>;
+  reportId: string;
+  action: string;
+  comment: string | null;
+  actorId: string | null;
+  actorName: string;
+  at: Timestamp;
+}
+
+export interface IndicatorSettingTable {
+  targetCode: string;
+  baselineValue: number | null;
+  baselineOn: string | null;
+  paceCurve: Json<[number, number][]> | null;
+  updatedAt: Timestamp;
+}
+
+export interface IndicatorValueTable {
+  id: Generated<number>;
+  targetCode: string;
+  value: number;
+  asOf: string;
+  source: string;
+  evidenceZh: string | null;
+  fileId: string | null;
+  drillDown: string | null;
+  recordedBy: string | null;
+  organisationId: string | null;
+  createdAt: Timestamp;
+}
+
+export interface MajorListEditionTable {
+  id: Generated<string>;
+  kind: string;
+  editionNo: number;
+  titleZh: string;
+  status: string;
+  noteZh: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  publishedAt: Date | null;
+}
+
+export interface MajorListItemTable {
+  id: Generated<string>;
+  editionId: string;
+  itemKey: string;
+  nameZh: string;
+  ownerOrganisationId: string | null;
+  taskNo: number | null;
+  districtCode: string | null;
+  amountYiYuan: number | null;
+  startYear: number | null;
+  endYear: number | null;
+  progressZh: string | null;
+  noteZh: string | null;
+}
+
+export interface InspectionTable {
+  id: Generated<string>;
+  code: string;
+  kind: string;
+  titleZh: string;
+  scope: Json<{ taskNos: number[]; organisationIds: string[]; districtCodes: string[] }>;
+  plannedOn: string;
+  status: string;
+  findingsZh: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  closedAt: Date | null;
+}
+
+export interface RectificationTable {
+  id: Generated<string>;
+  inspectionId: string;
+  descriptionZh: string;
+  ownerOrganisationId: string;
+  dueOn: string;
+  status: string;
+  evidenceZh: string | null;
+  evidenceFileId: string | null;
+  reviewComment: string | null;
+  closedAt: Date | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface NoticeTable {
+  id: Generated<string>;
+  number: string | null;
+  kind: string;
+  periodLabel: string;
+  titleZh: string;
+  issuerZh: string;
+  recipientsZh: string;
+  paragraphs: Json<Array<string | { heading: string; level: 1 | 2 }>>;
+  attachments: Json<Array<{ title: string; columns: string[]; rows: (string | number | null)[][] }>>;
+  status: string;
+  issuedOn: string | null;
+  createdBy: string | null;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  publishedAt: Date | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  organisationId: string | null;
+  userId: string | null;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  link: string | null;
+  dueOn: string | null;
+  dedupeKey: string;
+  createdAt: Timestamp;
+  readAt: Date | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  notificationId: string | null;
+  toAddress: string;
+  subject: string;
+  bodyText: string;
+  status: string;
+  error: string | null;
+  createdAt: Timestamp;
+  sentAt: Date | null;
+}
+
+export interface SupervisionSettingTable {
+  key: string;
+  value: Json<Record<string, unknown>>;
+  updatedAt: Timestamp;
+}
+
+export interface ConsultationTable {
+  id: Generated<string>;
+  code: string;
+  titleZh: string;
+  summaryZh: string | null;
+  draftText: string;
+  opensOn: string;
+  closesOn: string;
+  planCode: string | null;
+  planVersion: number | null;
+  contact: Json<Record<string, string>> | null;
+  status: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  publishedAt: Date | null;
+}
+
+export interface ConsultationCommentTable {
+  id: Generated<string>;
+  consultationId: string;
+  authorName: string | null;
+  organisationName: string | null;
+  contact: string | null;
+  sectionRef: string | null;
+  body: string;
+  ipHash: string | null;
+  answerZh: string | null;
+  disposition: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  createdAt: Timestamp;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   appUser: AppUserTable;
@@ -197,4 +442,22 @@ export interface DB {
   planTaskBody: PlanTaskBodyTable;
   planTarget: PlanTargetTable;
   planSafeguard: PlanSafeguardTable;
+  taskAssignment: TaskAssignmentTable;
+  taskWeight: TaskWeightTable;
+  storedFile: StoredFileTable;
+  workPoint: WorkPointTable;
+  progressReport: ProgressReportTable;
+  progressReportEvent: ProgressReportEventTable;
+  indicatorSetting: IndicatorSettingTable;
+  indicatorValue: IndicatorValueTable;
+  majorListEdition: MajorListEditionTable;
+  majorListItem: MajorListItemTable;
+  inspection: InspectionTable;
+  rectification: RectificationTable;
+  notice: NoticeTable;
+  notification: NotificationTable;
+  mailOutbox: MailOutboxTable;
+  supervisionSetting: SupervisionSettingTable;
+  consultation: ConsultationTable;
+  consultationComment: ConsultationCommentTable;
 }

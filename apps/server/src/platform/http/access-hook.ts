@@ -56,6 +56,12 @@ export function installAccess(app: FastifyInstance, auth: AuthService, routes: R
     const decision = decide(rule, request.principal);
     if (decision === 'unauthenticated') throw unauthorized();
     if (decision === 'forbidden') throw forbidden();
+    // A token reaches a public route it holds no scope for as what it is there: anyone. It
+    // must not carry its user's powers (a task force member's drafts) past its scopes.
+    if (rule.allow === 'public' && request.principal?.via === 'token' && !(rule.scope && request.principal.scopes?.includes(rule.scope))) {
+      request.principal = null;
+      request.ctx.principal = null;
+    }
 
     if (request.principal?.via === 'session' && UNSAFE.has(request.method) && config.csrf !== false) {
       const sent = request.headers['x-csrf-token'];

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 /** Shapes shared by many routes. */
 export const ErrorSchema = Type.Object({
@@ -14,7 +14,16 @@ export const errorResponses = {
   409: Type.Ref('Error'), 413: Type.Ref('Error'), 422: Type.Ref('Error'), 429: Type.Ref('Error'),
 };
 
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/**
+ * T or null. A simple type becomes type: [T, 'null'] rather than anyOf: with type coercion on,
+ * Ajv would otherwise coerce null inside the first branch (null → 0, '' or [null]) and keep it.
+ */
+export const Nullable = <T extends TSchema>(t: T) => {
+  const type = (t as { type?: unknown }).type;
+  return typeof type === 'string' && type !== 'null'
+    ? Type.Unsafe<Static<T> | null>({ ...t, type: [type, 'null'] })
+    : Type.Union([t, Type.Null()]);
+};
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 export const Paging = {

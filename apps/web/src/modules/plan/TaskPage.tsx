@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Breadcrumb, Button, Card, Col, Result, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { EnvironmentOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -13,6 +13,9 @@ import { actionLabel, bodyTypeName, BODY_TYPES } from './format';
 import { DomainTags } from './DomainTags';
 import { TargetLine } from './TargetCard';
 import { PlanTextView } from './PlanTextView';
+
+// Supervision of the task (owners, work points, reports …) for those who take part in it.
+const TaskSupervisionPanel = lazy(() => import('../supervision/CockpitTaskSupervision').then((m) => ({ default: m.TaskSupervisionPanel })));
 
 const TYPE_ORDER = Object.keys(BODY_TYPES);
 
@@ -155,6 +158,7 @@ export default function TaskPage() {
                 {text.data && <PlanTextView text={text.data.text} sentences={sentences} taskNo={d.no} actionNo={d.action.no} maxHeight={460} />}
               </LoadState>
             </Card>
+            <Suspense fallback={null}><TaskSupervisionPanel taskNo={d.no} /></Suspense>
           </>
         )}
       </LoadState>

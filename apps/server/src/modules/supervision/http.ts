@@ -1,0 +1,53 @@
+import type { FastifyReply } from 'fastify';
+import { Type, type TObject, type TProperties } from 'typebox';
+import type { Role } from '../../platform/access/model.js';
+import type { ImportProblem } from '../../platform/excel/index.js';
+import { AppError } from '../../platform/http/errors.js';
+
+/** What the supervision routes share: who may call them, and how files and imports answer. */
+export const TASK_FORCE: readonly Role[] = ['admin', 'taskforce'];
+/** Those who take part in supervision: the task force, and the units and districts it supervises. */
+export const PARTICIPANTS: readonly Role[] = ['admin', 'taskforce', 'unit', 'district'];
+export const OWNERS: readonly Role[] = ['unit', 'district'];
+export const SCOPE = 'supervision:read';
+
+export const readBy = (roles: readonly Role[]) => ({ allow: roles, scope: SCOPE });
+
+/** A documented object that also passes through fields it does not name. */
+export const Open = <P extends TProperties>(props: P, description?: string): TObject<P> =>
+  Type.Object(props, { additionalProperties: true, ...(description ? { description } : {}) });
+export const AnyObject = Open({});
+export const ListOf = (item: TObject) => Open({ total: Type.Optional(Type.Integer()), items: Type.Array(item) });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const sendXlsx = (reply: FastifyReply, data: Buffer, fileName: string) =>
+  reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(data);
+
+export const sendDocx = (reply: FastifyReply, data: Buffer, fileName: string) =>
+  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(data);
+
+/** An import with problems writes nothing and answers 422 with every row's problem. */
+export function importResult<T extends { problems: ImportProblem[] }>(r: T) {
+  if (r.problems.length)
+    throw new AppError(422, 'import_invalid', { zh: `文件有 ${r.problems.length} 处问题，未导入任何数据`, en: `The file has ${r.problems.length} problems; nothing was imported` },
+      r.problems.map((p) => ({ path: `/rows/${p.row}/${p.columnKey ?? ''}`, message: `第 ${p.row} 行「${p.column}」：${p.reasonZh}（row ${p.row}, ${p.column}: ${p.reasonEn}）` })));
+  return r;
+}
+
+export const Paging = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};
+export const page = (q: { limit?: number; offset?: number }) => ({ limit: q.limit ?? 50, offset: q.offset ?? 0 });
+export const IsoDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+/**
+ * A pace curve or null, as one schema with type ['array', 'null']: with type coercion on, an
+ * anyOf of array and null would turn null into [null] before trying the null branch.
+ */
+export const NullableCurve = Type.Unsafe<[number, number][] | null>({
+  type: ['array', 'null'], minItems: 2, maxItems: 20,
+  items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } },
+  description: '[[时间比例 0–1, 进度 %], …] · [[time share 0–1, progress %], …]',
+});

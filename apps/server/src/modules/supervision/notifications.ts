@@ -1,0 +1,121 @@
+import type { Kysely, Transaction } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Database } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { Ctx } from '../../platform/context/ctx.js';
+import { audit } from '../../platform/audit/audit.js';
+import { notFound, unauthorized } from '../../platform/http/errors.js';
+
+/**
+ * In-app notifications, addressed to an organisation (everyone in it sees them) or a user,
+ * and the e-mail that goes with each. Mail leaves through an outbox after the transaction
+ * commits: SMTP when SMTP_URL is configured, otherwise the outbox records what would have
+ * been sent.
+ */
+export interface NotificationInput {
+  organisationId?: string | null;
+  userId?: string | null;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  link?: string | null;
+  dueOn?: string | null;
+  /** One notification per event: a second notify() with the same key does nothing. */
+  dedupeKey: string;
+}
+
+/** Inside the caller's transaction. Returns whether a new notification was made. */
+export async function notify(trx: Transaction<DB> | Kysely<DB>, n: NotificationInput): Promise<boolean> {
+  const row = await trx.insertInto('notification').values({
+    organisationId: n.organisationId ?? null, userId: n.userId ?? null, kind: n.kind, titleZh: n.titleZh, titleEn: n.titleEn,
+    link: n.link ?? null, dueOn: n.dueOn ?? null, dedupeKey: n.dedupeKey,
+  }).onConflict((oc) => oc.column('dedupeKey').doNothing()).returning('id').executeTakeFirst();
+  if (!row) return false;
+  let users = trx.selectFrom('appUser').select(['email']).where('email', 'is not', null).where('disabled', '=', false);
+  users = n.userId ? users.where('id', '=', n.userId) : users.where('organisationId', '=', n.organisationId!);
+  for (const u of await users.execute()) {
+    await trx.insertInto('mailOutbox').values({
+      notificationId: row.id, toAddress: u.email!, subject: `【重庆生物制造平台】${n.titleZh}`,
+      bodyText: `${n.titleZh}\n${n.titleEn}\n${n.link ? `\n查看 View: ${n.link}\n` : ''}\n—— 重庆市生物制造产业行动计划运行平台 (cq-biomfg)`, status: 'pending',
+    }).execute();
+  }
+  return true;
+}
+
+export interface Mailer {
+  kind: 'smtp' | 'record';
+  send(mail: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+export function mailerFrom(env: NodeJS.ProcessEnv = process.env): Mailer {
+  const url = env.SMTP_URL;
+  if (!url) return { kind: 'record', send: async () => {} };
+  const transport = nodemailer.createTransport(url);
+  const from = env.SMTP_FROM ?? 'cq-biomfg <no-reply@localhost>';
+  return { kind: 'smtp', send: async (m) => { await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text }); } };
+}
+
+export function notificationsService(database: Database, mailer: Mailer) {
+  const { db } = database;
+  const mine = (ctx: Ctx) => {
+    const p = ctx.principal;
+    if (!p) throw unauthorized();
+    return db.selectFrom('notification').where((eb) => eb.or([
+      eb('userId', '=', p.userId),
+      ...(p.organisationId ? [eb('organisationId', '=', p.organisationId)] : []),
+    ]));
+  };
+  return {
+    async list(ctx: Ctx, f: { unread?: boolean; limit: number; offset: number }) {
+      let q = mine(ctx);
+      if (f.unread) q = q.where('readAt', 'is', null);
+      const [items, counts] = await Promise.all([
+        q.selectAll().orderBy('createdAt', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+        mine(ctx).select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('id').filterWhere('readAt', 'is', null).as('unread')]).executeTakeFirstOrThrow(),
+      ]);
+      return { items: items.map(({ dedupeKey: _k, ...n }) => n), total: counts.total, unread: counts.unread };
+    },
+
+    async markRead(ctx: Ctx, id: string | 'all') {
+      return db.transaction().execute(async (trx) => {
+        const p = ctx.principal!;
+        let q = trx.updateTable('notification').set({ readAt: new Date() }).where('readAt', 'is', null)
+          .where((eb) => eb.or([eb('userId', '=', p.userId), ...(p.organisationId ? [eb('organisationId', '=', p.organisationId)] : [])]));
+        if (id !== 'all') q = q.where('id', '=', id);
+        const r = await q.executeTakeFirst();
+        const n = Number(r.numUpdatedRows);
+        if (id !== 'all' && !n) {
+          const exists = await trx.selectFrom('notification').select('id').where('id', '=', id)
+            .where((eb) => eb.or([eb('userId', '=', p.userId), ...(p.organisationId ? [eb('organisationId', '=', p.organisationId)] : [])])).executeTakeFirst();
+          if (!exists) throw notFound('通知不存在', 'Notification not found');
+        }
+        if (n) await audit(trx, ctx, { action: 'notification.read', entityType: 'notification', entityId: id, summary: `标记 ${n} 条通知为已读（Marked ${n} notifications read）` });
+        return { marked: n };
+      });
+    },
+
+    /** Sends (or records) pending mail. Runs after the transactions that queued it. */
+    async dispatchMail(): Promise<{ sent: number; recorded: number; failed: number }> {
+      const pending = await db.selectFrom('mailOutbox').selectAll().where('status', '=', 'pending').orderBy('createdAt').limit(200).execute();
+      const out = { sent: 0, recorded: 0, failed: 0 };
+      for (const m of pending) {
+        try {
+          await mailer.send({ to: m.toAddress, subject: m.subject, text: m.bodyText });
+          const status = mailer.kind === 'smtp' ? 'sent' : 'recorded';
+          await db.updateTable('mailOutbox').set({ status, sentAt: new Date() }).where('id', '=', m.id).execute();
+          out[status]++;
+        } catch (e) {
+          // The address stays in the outbox; the error is kept without the message body.
+          await db.updateTable('mailOutbox').set({ status: 'failed', error: String((e as Error).message).slice(0, 300) }).where('id', '=', m.id).execute();
+          out.failed++;
+        }
+      }
+      return out;
+    },
+
+    outbox: (f: { limit: number; offset: number }) =>
+      db.selectFrom('mailOutbox').select(['id', 'toAddress', 'subject', 'bodyText', 'status', 'error', 'createdAt', 'sentAt']).orderBy('createdAt', 'desc').limit(f.limit).offset(f.offset).execute(),
+  };
+}
+
+export type NotificationsService = ReturnType<typeof notificationsService>;
