@@ -286,11 +286,13 @@ $$;
 
 create function cqb_periods_due(frequency text, starts_on date, due_on date, upto date)
 returns integer language sql immutable as $$
+  -- One expression, without FROM, so that the planner inlines it into queries over many rows.
   select greatest(0, least(
-    cqb_month_index(due_on) / k.m - cqb_month_index(starts_on) / k.m + 1,
-    cqb_month_index(upto - 4) / k.m - cqb_month_index(starts_on) / k.m
+    cqb_month_index(due_on) / (case when frequency = 'quarterly' then 3 else 1 end)
+      - cqb_month_index(starts_on) / (case when frequency = 'quarterly' then 3 else 1 end) + 1,
+    cqb_month_index(upto - 4) / (case when frequency = 'quarterly' then 3 else 1 end)
+      - cqb_month_index(starts_on) / (case when frequency = 'quarterly' then 3 else 1 end)
   ))
-  from (select case when frequency = 'quarterly' then 3 else 1 end as m) k
 $$;
 
 -- Share of the time from starts_on to due_on passed on `today` (0–1); timeShare() in pace.ts.

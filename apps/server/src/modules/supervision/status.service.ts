@@ -79,11 +79,14 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
       const upto = range.to < sc.today ? range.to : sc.today;
       const in30 = addDays(sc.today, 30);
       const colour = colourSql(sc.today, sc.settings.nearDays, sc.settings.paceTolerancePct, [...sc.behind.keys()]);
-      let due = db.selectFrom('workPoint as wp')
+      // The colour is computed once per work point, in a subquery, then counted.
+      let scoped = db.selectFrom('workPoint as wp').select(['wp.ownerOrganisationId', 'wp.taskNo', 'wp.frequency', 'wp.startsOn', 'wp.dueOn', 'wp.closedAt', 'wp.nextReportDeadline', colour.as('colour')]);
+      if (!v.taskForce) scoped = scoped.where('wp.ownerOrganisationId', '=', v.organisationId ?? '00000000-0000-0000-0000-000000000000');
+      const due = db.selectFrom(scoped.as('wp'))
         .select(['wp.ownerOrganisationId', 'wp.taskNo',
           sql<number>`sum(greatest(0, cqb_periods_due(wp.frequency, wp.starts_on, wp.due_on, ${upto}::date) - cqb_periods_due(wp.frequency, wp.starts_on, wp.due_on, ${addDays(range.from, -1)}::date)))`.as('due'),
-          sql<number>`count(*) filter (where ${colour} = 'red')`.as('red'),
-          sql<number>`count(*) filter (where ${colour} = 'yellow')`.as('yellow'),
+          sql<number>`count(*) filter (where wp.colour = 'red')`.as('red'),
+          sql<number>`count(*) filter (where wp.colour = 'yellow')`.as('yellow'),
           sql<number>`count(*) filter (where wp.closed_at is null and (wp.due_on between ${sc.today}::date and ${in30}::date or wp.next_report_deadline between ${sc.today}::date and ${in30}::date))`.as('dueIn30'),
           sql<number>`count(*)`.as('workPoints')])
         .groupBy(['wp.ownerOrganisationId', 'wp.taskNo']);
@@ -94,7 +97,6 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
         .groupBy(['wp.ownerOrganisationId', 'wp.taskNo']);
       if (!v.taskForce) {
         const mine = v.organisationId ?? '00000000-0000-0000-0000-000000000000';
-        due = due.where('wp.ownerOrganisationId', '=', mine);
         onTime = onTime.where('wp.ownerOrganisationId', '=', mine);
       }
       const [dueRows, onTimeRows, actions, orgs] = await Promise.all([due.execute(), onTime.execute(), deps.plan.actions(), db.selectFrom('organisation').select(['id', 'nameZh', 'nameEn', 'kind']).execute()]);

@@ -64,8 +64,8 @@ export function workPointsService(database: Database, deps: { plan: PlanService;
   async function list(ctx: Ctx, f: WorkPointFilter, page: { limit: number; offset: number } | null) {
     const v = await viewerOf(db, ctx);
     const sc = await statusContext();
-    const rows = await store.list(db, v, f, colourSql(sc.today, sc.settings.nearDays, sc.settings.paceTolerancePct, [...sc.behind.keys()]), page);
-    return { total: rows[0]?.total ?? 0, items: rows.map((r) => withStatus(r, sc)) };
+    const { items, total } = await store.list(db, v, f, colourSql(sc.today, sc.settings.nearDays, sc.settings.paceTolerancePct, [...sc.behind.keys()]), page);
+    return { total, items: items.map((r) => withStatus(r, sc)) };
   }
 
   return {

@@ -51,11 +51,9 @@ export const workPointsStore = {
   update: (q: Q, id: string, v: Record<string, unknown>) =>
     q.updateTable('workPoint').set({ ...v, updatedAt: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
-  list: (q: Q, v: Viewer, f: WorkPointFilter, colour: ReturnType<typeof colourSql>, page: { limit: number; offset: number } | null) => {
-    let s = q.selectFrom('workPoint as wp')
-      .innerJoin('organisation as o', 'o.id', 'wp.ownerOrganisationId')
-      .selectAll('wp')
-      .select(['o.nameZh as ownerNameZh', 'o.nameEn as ownerNameEn', colour.as('colour'), sql<number>`count(*) over ()`.as('total')]);
+  /** A page of work points with their colour, and how many match in all (counted apart, so the colour is computed for the page only). */
+  list: async (q: Q, v: Viewer, f: WorkPointFilter, colour: ReturnType<typeof colourSql>, page: { limit: number; offset: number } | null) => {
+    let s = q.selectFrom('workPoint as wp').innerJoin('organisation as o', 'o.id', 'wp.ownerOrganisationId');
     if (!v.taskForce) {
       s = s.where((eb) => eb.or([
         eb('wp.ownerOrganisationId', '=', v.organisationId ?? '00000000-0000-0000-0000-000000000000'),
@@ -70,9 +68,14 @@ export const workPointsStore = {
     if (f.indicatorCode) s = s.where('wp.indicatorCode', '=', f.indicatorCode);
     if (f.q) s = s.where((eb) => eb.or([eb('wp.titleZh', 'ilike', containsPattern(f.q!)), eb('wp.deliverableZh', 'ilike', containsPattern(f.q!)), eb('wp.code', 'ilike', containsPattern(f.q!)), eb('o.nameZh', 'ilike', containsPattern(f.q!))]));
     if (f.colour) s = s.where(colour, '=', f.colour);
-    s = s.orderBy('wp.taskNo').orderBy('wp.year').orderBy('wp.code');
-    if (page) s = s.limit(page.limit).offset(page.offset);
-    return s.execute();
+    let rows = s.selectAll('wp').select(['o.nameZh as ownerNameZh', 'o.nameEn as ownerNameEn', colour.as('colour')])
+      .orderBy('wp.taskNo').orderBy('wp.year').orderBy('wp.code');
+    if (page) rows = rows.limit(page.limit).offset(page.offset);
+    const [items, total] = await Promise.all([
+      rows.execute(),
+      page ? s.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)) : Promise.resolve(null),
+    ]);
+    return { items, total: total ?? items.length };
   },
 
   submittedLabels: (q: Q, workPointId: string) =>
