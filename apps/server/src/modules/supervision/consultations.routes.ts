@@ -14,8 +14,13 @@ export async function consultationRoutes(app: FastifyInstance, { consultations }
 
   app.get('/api/consultations', {
     config: { access: open },
-    schema: { tags, summary: '征求意见 Consultations', response: { 200: Type.Array(AnyObject), ...errorResponses } },
-  }, (req) => consultations.list(req.ctx));
+    schema: { tags, summary: '征求意见 Consultations', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }), response: { 200: Type.Array(AnyObject), ...errorResponses } },
+  }, (req) => consultations.list(req.ctx, req.query as never));
+
+  app.get('/api/consultations/export.xlsx', {
+    config: { access: { allow: 'public' } },
+    schema: { tags, summary: '导出征求意见列表 Export the consultations list (Excel)', querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }) },
+  }, async (req, reply) => sendXlsx(reply, await consultations.exportXlsx(req.ctx, req.query as never), '征求意见.xlsx'));
 
   app.get('/api/consultations/:id', {
     config: { access: open },

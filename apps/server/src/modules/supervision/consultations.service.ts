@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/access/model.js';
 import { conflict, invalid, notFound, type ErrorDetail } from '../../platform/http/errors.js';
 import { writeWorkbook } from '../../platform/excel/index.js';
+import { containsPattern } from '../../platform/db/like.js';
 import type { PlanService } from '../plan/service.js';
 import { isIsoDate, todayIn } from './model/dates.js';
 import { requireTaskForce } from './viewer.js';
@@ -38,11 +39,25 @@ export function consultationsService(database: Database, deps: { plan: PlanServi
   const withWindow = <T extends { opensOn: string; closesOn: string }>(c: T) => ({ ...c, window: windowOf(c, todayIn(deps.now())) });
 
   return {
-    async list(ctx: Ctx) {
+    async list(ctx: Ctx, f: { q?: string } = {}) {
       let q = db.selectFrom('consultation as c').select(['c.id', 'c.code', 'c.titleZh', 'c.summaryZh', 'c.opensOn', 'c.closesOn', 'c.status', 'c.publishedAt', 'c.planVersion',
         (eb) => eb.selectFrom('consultationComment as m').select((x) => x.fn.countAll<number>().as('n')).whereRef('m.consultationId', '=', 'c.id').as('comments')]);
       if (!isTf(ctx)) q = q.where('c.status', '=', 'published');
+      if (f.q) q = q.where((eb) => eb.or([eb('c.titleZh', 'ilike', containsPattern(f.q!)), eb('c.code', 'ilike', containsPattern(f.q!))]));
       return (await q.orderBy('c.opensOn', 'desc').execute()).map(withWindow);
+    },
+
+    async exportXlsx(ctx: Ctx, f: { q?: string }) {
+      const items = await this.list(ctx, f);
+      const WINDOW: Record<string, string> = { upcoming: '未开始', open: '征求意见中', closed: '已截止' };
+      return writeWorkbook([{ name: '征求意见', titleZh: '征求意见', columns: [
+        { key: 'code', headerZh: '编号', headerEn: 'Code', type: 'string', width: 14 },
+        { key: 'titleZh', headerZh: '标题', headerEn: 'Title', type: 'string', width: 50 },
+        { key: 'opensOn', headerZh: '开始', headerEn: 'Opens', type: 'date', width: 12 },
+        { key: 'closesOn', headerZh: '截止', headerEn: 'Closes', type: 'date', width: 12 },
+        { key: 'windowZh', headerZh: '状态', headerEn: 'Window', type: 'string', width: 12 },
+        { key: 'comments', headerZh: '意见条数', headerEn: 'Comments', type: 'integer', width: 10 },
+      ], rows: items.map((c) => ({ ...c, windowZh: c.status === 'draft' ? '草稿' : WINDOW[c.window] })) }]);
     },
 
     async get(ctx: Ctx, id: string) {

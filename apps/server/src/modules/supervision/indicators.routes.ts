@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, Nullable, Uuid } from '../../platform/http/schemas.js';
 import type { IndicatorsService } from './indicators.service.js';
-import { AnyObject, IsoDateString, NullableCurve, PARTICIPANTS, readBy, TASK_FORCE } from './http.js';
+import { AnyObject, IsoDateString, NullableCurve, PARTICIPANTS, readBy, sendXlsx, TASK_FORCE } from './http.js';
 
 const Code = Type.Object({ code: Type.String({ maxLength: 60 }) });
 
@@ -13,6 +13,11 @@ export async function indicatorRoutes(app: FastifyInstance, { indicators }: { in
     config: { access: readBy(PARTICIPANTS) },
     schema: { tags, summary: '指标 Every target\'s indicator with its value, source and pace', response: { 200: Type.Array(AnyObject), ...errorResponses } },
   }, () => indicators.list());
+
+  app.get('/api/indicators/export.xlsx', {
+    config: { access: { allow: PARTICIPANTS } },
+    schema: { tags, summary: '导出指标 Export the indicators (Excel)' },
+  }, async (_req, reply) => sendXlsx(reply, await indicators.exportXlsx(), '目标指标.xlsx'));
 
   app.post('/api/indicators/snapshot', {
     config: { access: { allow: TASK_FORCE } },

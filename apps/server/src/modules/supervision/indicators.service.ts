@@ -9,6 +9,7 @@ import { isIsoDate, todayIn } from './model/dates.js';
 import { curveProblems, type PaceCurve } from './model/pace.js';
 import { indicatorPace, type Reason } from './model/status.js';
 import { readSettings } from './settings.js';
+import { writeWorkbook } from '../../platform/excel/index.js';
 import { requireTaskForce } from './viewer.js';
 
 /**
@@ -55,6 +56,22 @@ export function indicatorsService(database: Database, deps: { plan: PlanService;
   return {
     list: current,
 
+    async exportXlsx() {
+      const items = await current();
+      return writeWorkbook([{ name: '目标指标', titleZh: '2027 年目标指标', columns: [
+        { key: 'code', headerZh: '代码', headerEn: 'Code', type: 'string', width: 22 },
+        { key: 'actionNo', headerZh: '行动', headerEn: 'Action', type: 'integer', width: 6 },
+        { key: 'indicatorZh', headerZh: '指标', headerEn: 'Indicator', type: 'string', width: 36 },
+        { key: 'targetValue', headerZh: '2027 目标', headerEn: '2027 target', type: 'number', width: 10 },
+        { key: 'unit', headerZh: '单位', headerEn: 'Unit', type: 'string', width: 8 },
+        { key: 'value', headerZh: '当前值', headerEn: 'Value', type: 'number', width: 10 },
+        { key: 'asOf', headerZh: '截至', headerEn: 'As of', type: 'date', width: 12 },
+        { key: 'sourceZh', headerZh: '来源', headerEn: 'Source', type: 'string', width: 10 },
+        { key: 'expected', headerZh: '此时应达', headerEn: 'Expected now', type: 'number', width: 10 },
+        { key: 'behindZh', headerZh: '是否滞后', headerEn: 'Behind', type: 'string', width: 8 },
+      ], rows: items.map((i) => ({ ...i, sourceZh: i.source === 'computed' ? '平台计算' : '填报', behindZh: i.behind ? '滞后' : '' })) }]);
+    },
+
     /** Indicators behind their line, by code, with the words that say so. */
     async behind(): Promise<Map<string, Reason>> {
       return new Map((await current()).filter((i) => i.behind && i.behindReason).map((i) => [i.code, i.behindReason!]));
@@ -74,6 +91,15 @@ export function indicatorsService(database: Database, deps: { plan: PlanService;
       if (!hasRole(ctx.principal, 'admin', 'taskforce', 'unit', 'district')) throw forbidden();
       const one = (await current()).find((i) => i.code === code);
       if (!one) throw notFound(`指标 ${code} 不存在`, `Indicator ${code} not found`);
+      // A unit or district reports on an indicator of an action it takes part in: it owns a work
+      // point linked to it, or is assigned to one of the action's tasks.
+      if (!hasRole(ctx.principal, 'admin', 'taskforce')) {
+        const org = ctx.principal!.organisationId ?? '00000000-0000-0000-0000-000000000000';
+        const taskNos = (await deps.plan.actions()).find((a) => a.no === one.actionNo)?.tasks.map((t) => t.no) ?? [];
+        const involved = await db.selectFrom('workPoint').select('id').where('ownerOrganisationId', '=', org).where('indicatorCode', '=', code).limit(1).executeTakeFirst()
+          ?? (taskNos.length ? await db.selectFrom('taskAssignment').select('taskNo').where('organisationId', '=', org).where('taskNo', 'in', taskNos).limit(1).executeTakeFirst() : undefined);
+        if (!involved) throw forbidden('本单位未承担该指标所属行动的任务，不能填报', 'Your organisation takes no part in this indicator\'s action and cannot report it');
+      }
       if (one.source === 'computed') throw conflict('该指标由平台记录自动计算，不接受填报', 'This indicator is computed from platform records and cannot be reported');
       const problems: ErrorDetail[] = [];
       if (!isIsoDate(input.asOf)) problems.push({ path: '/asOf', message: '日期格式应为 YYYY-MM-DD (date as YYYY-MM-DD)' });
@@ -113,6 +139,7 @@ export function indicatorsService(database: Database, deps: { plan: PlanService;
 
     /** Keeps today's computed values in the history (once a day per indicator). */
     async snapshot(ctx: Ctx) {
+      requireTaskForce(ctx);
       const today = todayIn(deps.now());
       const computed = (await current()).filter((i) => i.source === 'computed' && i.value !== null);
       return db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ const Input = {
   scope: Scope, findingsZh: Type.Optional(Nullable(Type.String({ maxLength: 10000 }))),
 };
 type Id = { id: string };
+const Filter = { status: Type.Optional(Type.String()), kind: Type.Optional(Type.String()), taskNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })), q: Type.Optional(Type.String({ maxLength: 100 })) };
 
 /** Inspections and their rectification items. */
 export async function inspectionRoutes(app: FastifyInstance, { inspections }: { inspections: InspectionsService }) {
@@ -19,15 +20,15 @@ export async function inspectionRoutes(app: FastifyInstance, { inspections }: { 
     config: { access: readBy(PARTICIPANTS) },
     schema: {
       tags, summary: '督查 Inspections (those that involve the caller, or all for the task force)',
-      querystring: Type.Object({ status: Type.Optional(Type.String()), kind: Type.Optional(Type.String()), taskNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })), ...Paging }),
+      querystring: Type.Object({ ...Filter, ...Paging }),
       response: { 200: ListOf(AnyObject), ...errorResponses },
     },
   }, (req) => inspections.list(req.ctx, { ...(req.query as object), ...page(req.query as never) }));
 
   app.get('/api/inspections/export.xlsx', {
     config: { access: { allow: PARTICIPANTS } },
-    schema: { tags, summary: '导出督查与整改 Export inspections and rectifications (Excel)' },
-  }, async (req, reply) => sendXlsx(reply, await inspections.exportXlsx(req.ctx), '督促检查与整改事项.xlsx'));
+    schema: { tags, summary: '导出督查与整改 Export inspections and rectifications (Excel)', querystring: Type.Object(Filter) },
+  }, async (req, reply) => sendXlsx(reply, await inspections.exportXlsx(req.ctx, req.query as never), '督促检查与整改事项.xlsx'));
 
   app.get('/api/inspections/:id', {
     config: { access: readBy(PARTICIPANTS) },

@@ -4,7 +4,9 @@ import { audit } from '../../platform/audit/audit.js';
 import { conflict, forbidden, invalid, notFound, type ErrorDetail } from '../../platform/http/errors.js';
 import { writeWorkbook } from '../../platform/excel/index.js';
 import type { FileService } from '../../platform/files/files.js';
+import { sql } from 'kysely';
 import { isIsoDate } from './model/dates.js';
+import { containsPattern } from '../../platform/db/like.js';
 import { notify } from './notifications.js';
 import { owns, requireTaskForce, viewerOf, type Viewer } from './viewer.js';
 
@@ -56,7 +58,7 @@ export function inspectionsService(database: Database, deps: { files: FileServic
   }
 
   return {
-    async list(ctx: Ctx, f: { status?: string; kind?: string; taskNo?: number; limit: number; offset: number }) {
+    async list(ctx: Ctx, f: { status?: string; kind?: string; taskNo?: number; q?: string; limit: number; offset: number }) {
       const v = await viewerOf(db, ctx);
       let q = db.selectFrom('inspection as i').selectAll('i').select([
         (eb) => eb.selectFrom('rectification as r').select((x) => x.fn.countAll<number>().as('n')).whereRef('r.inspectionId', '=', 'i.id').as('rectifications'),
@@ -64,6 +66,7 @@ export function inspectionsService(database: Database, deps: { files: FileServic
       ]);
       if (f.status) q = q.where('i.status', '=', f.status);
       if (f.kind) q = q.where('i.kind', '=', f.kind);
+      if (f.q) q = q.where((eb) => eb.or([eb('i.titleZh', 'ilike', containsPattern(f.q!)), eb('i.code', 'ilike', containsPattern(f.q!)), eb('i.findingsZh', 'ilike', containsPattern(f.q!))]));
       if (f.taskNo) q = q.where((eb) => eb(eb.ref('i.scope', '->').key('taskNos'), '@>', JSON.stringify([f.taskNo]) as never));
       if (!v.taskForce) {
         const org = v.organisationId ?? '00000000-0000-0000-0000-000000000000';
@@ -73,8 +76,8 @@ export function inspectionsService(database: Database, deps: { files: FileServic
           ...(v.districtCode ? [eb(eb.ref('i.scope', '->').key('districtCodes'), '@>', JSON.stringify([v.districtCode]) as never)] : []),
         ]));
       }
-      const items = await q.orderBy('i.plannedOn', 'desc').orderBy('i.code').limit(f.limit).offset(f.offset).execute();
-      return { items };
+      const rows = await q.select(sql<number>`count(*) over ()`.as('total')).orderBy('i.plannedOn', 'desc').orderBy('i.code').limit(f.limit).offset(f.offset).execute();
+      return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
     },
 
     async get(ctx: Ctx, id: string) {
@@ -188,8 +191,8 @@ export function inspectionsService(database: Database, deps: { files: FileServic
       });
     },
 
-    async exportXlsx(ctx: Ctx) {
-      const { items } = await this.list(ctx, { limit: 10_000, offset: 0 });
+    async exportXlsx(ctx: Ctx, f: { status?: string; kind?: string; taskNo?: number; q?: string } = {}) {
+      const { items } = await this.list(ctx, { ...f, limit: 10_000, offset: 0 });
       const recs = items.length ? await db.selectFrom('rectification as r').innerJoin('organisation as o', 'o.id', 'r.ownerOrganisationId').innerJoin('inspection as i', 'i.id', 'r.inspectionId')
         .select(['i.code', 'r.descriptionZh', 'o.nameZh as ownerNameZh', 'r.dueOn', 'r.status', 'r.evidenceZh', 'r.closedAt']).where('r.inspectionId', 'in', items.map((i) => i.id)).orderBy('i.code').execute() : [];
       return writeWorkbook([

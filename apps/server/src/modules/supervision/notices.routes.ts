@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../platform/http/schemas.js';
 import type { NoticesService } from './notices.service.js';
-import { AnyObject, ListOf, page, Paging, SCOPE, sendDocx, TASK_FORCE } from './http.js';
+import { AnyObject, ListOf, page, Paging, SCOPE, sendDocx, sendXlsx, TASK_FORCE } from './http.js';
 
 const Paragraph = Type.Union([Type.String({ maxLength: 5000 }), Type.Object({ heading: Type.String({ maxLength: 200 }), level: Type.Union([Type.Literal(1), Type.Literal(2)]) })]);
 type Id = { id: string };
@@ -14,8 +14,13 @@ export async function noticeRoutes(app: FastifyInstance, { notices }: { notices:
 
   app.get('/api/notices', {
     config: { access: open },
-    schema: { tags, summary: '通报 Notices (published; drafts too for the task force)', querystring: Type.Object({ status: Type.Optional(Type.String()), ...Paging }), response: { 200: ListOf(AnyObject), ...errorResponses } },
+    schema: { tags, summary: '通报 Notices (published; drafts too for the task force)', querystring: Type.Object({ status: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 100 })), ...Paging }), response: { 200: ListOf(AnyObject), ...errorResponses } },
   }, (req) => notices.list(req.ctx, { ...(req.query as object), ...page(req.query as never) }));
+
+  app.get('/api/notices/export.xlsx', {
+    config: { access: { allow: 'public' } },
+    schema: { tags, summary: '导出通报列表 Export the notices list (Excel)', querystring: Type.Object({ status: Type.Optional(Type.String()), q: Type.Optional(Type.String({ maxLength: 100 })) }) },
+  }, async (req, reply) => sendXlsx(reply, await notices.exportXlsx(req.ctx, req.query as never), '通报.xlsx'));
 
   app.get('/api/notices/:id', {
     config: { access: open },

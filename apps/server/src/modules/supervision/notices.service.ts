@@ -6,6 +6,8 @@ import { hasRole } from '../../platform/access/model.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { officialDocumentDocx } from '../../platform/reports/index.js';
 import { todayIn } from './model/dates.js';
+import { containsPattern } from '../../platform/db/like.js';
+import { writeWorkbook } from '../../platform/excel/index.js';
 import { quarterRange } from './model/periods.js';
 import { COLOUR_NAMES } from './model/status.js';
 import type { PlanService } from '../plan/service.js';
@@ -38,15 +40,29 @@ export function noticesService(database: Database, deps: { plan: PlanService; st
   }
 
   return {
-    async list(ctx: Ctx, f: { status?: string; limit: number; offset: number }) {
+    async list(ctx: Ctx, f: { status?: string; q?: string; limit: number; offset: number }) {
       let q = db.selectFrom('notice').select(['id', 'number', 'kind', 'periodLabel', 'titleZh', 'issuerZh', 'status', 'issuedOn', 'createdAt', 'publishedAt', sql<number>`count(*) over ()`.as('total')]);
       if (!isTf(ctx)) q = q.where('status', '=', 'published');
       else if (f.status) q = q.where('status', '=', f.status);
+      if (f.q) q = q.where((eb) => eb.or([eb('titleZh', 'ilike', containsPattern(f.q!)), eb('number', 'ilike', containsPattern(f.q!)), eb('periodLabel', 'ilike', containsPattern(f.q!))]));
       const rows = await q.orderBy('createdAt', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute();
       return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
     },
 
     get: visible,
+
+    async exportXlsx(ctx: Ctx, f: { status?: string; q?: string }) {
+      const { items } = await this.list(ctx, { ...f, limit: 10_000, offset: 0 });
+      const STATUS: Record<string, string> = { draft: '草稿', approved: '已审定', published: '已发布' };
+      return writeWorkbook([{ name: '通报', titleZh: '通报', columns: [
+        { key: 'number', headerZh: '文号', headerEn: 'Number', type: 'string', width: 22 },
+        { key: 'titleZh', headerZh: '标题', headerEn: 'Title', type: 'string', width: 50 },
+        { key: 'kindZh', headerZh: '类别', headerEn: 'Kind', type: 'string', width: 12 },
+        { key: 'periodLabel', headerZh: '期间', headerEn: 'Period', type: 'string', width: 10 },
+        { key: 'statusZh', headerZh: '状态', headerEn: 'Status', type: 'string', width: 10 },
+        { key: 'issuedOn', headerZh: '印发日期', headerEn: 'Issued on', type: 'date', width: 12 },
+      ], rows: items.map((n) => ({ ...n, kindZh: NOTICE_KINDS[n.kind as NoticeKind], statusZh: STATUS[n.status] })) }]);
+    },
 
     /** A draft written from the records of one quarter. */
     async draft(ctx: Ctx, input: { kind: NoticeKind; quarter: string }) {

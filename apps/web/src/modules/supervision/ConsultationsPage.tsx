@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useFormSubmit } from '../../app/useFormSubmit';
+import { ExportButton } from './PubShared';
 import { PageHeader } from '../../app/PageHeader';
 import { Bi } from '../../app/components/Bi';
 import type { Consultation } from './api';
@@ -63,7 +64,10 @@ export default function ConsultationsPage() {
     <>
       <PageHeader title={{ zh: '征求意见', en: 'Public consultation' }}
         description="政策文件起草过程中公开征求社会各界意见。征求意见期内，任何人无需登录即可阅读征求意见稿并提交意见建议；工作专班逐条研究答复，并汇总意见采纳情况。（Drafts open for public comment: anyone may read and comment within the window; the task force answers every comment.）"
-        extra={taskForce && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="consultation-new"><Bi zh="发起征求意见" en="New consultation" /></Button>} />
+        extra={<Space>
+          <ExportButton path="/api/consultations/export.xlsx" fallbackName="征求意见.xlsx" testId="consultations-export" />
+          {taskForce && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="consultation-new"><Bi zh="发起征求意见" en="New consultation" /></Button>}
+        </Space>} />
       <Card className="panel">
         <div className="table-toolbar">
           <Input.Search allowClear placeholder="搜索标题、编号 Search" value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 280 }} data-testid="consultation-search" />

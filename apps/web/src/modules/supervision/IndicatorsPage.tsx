@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
+import { ExportButton } from './PubShared';
 import { PageHeader } from '../../app/PageHeader';
 import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
@@ -103,11 +104,14 @@ export default function IndicatorsPage() {
     <>
       <PageHeader title={{ zh: '指标监测', en: 'Indicators' }}
         description={bi(lang, { zh: '2027 年各项目标的指标：当前值、数据来源、与进度线的比较。计算指标来自平台记录，填报指标须附证据。', en: 'Each 2027 target\'s indicator: value, source and pace. Computed ones come from platform records; reported ones carry evidence.' })}
-        extra={taskForce && (
-          <Button icon={<CameraOutlined />} loading={snapping} onClick={() => void snapshot()} data-testid="indicator-snapshot">
-            <Bi zh="记录今日计算值" en="Snapshot" />
-          </Button>
-        )} />
+        extra={<Space>
+          <ExportButton path="/api/indicators/export.xlsx" fallbackName="目标指标.xlsx" testId="indicators-export" />
+          {taskForce && (
+            <Button icon={<CameraOutlined />} loading={snapping} onClick={() => void snapshot()} data-testid="indicator-snapshot">
+              <Bi zh="记录今日计算值" en="Snapshot" />
+            </Button>
+          )}
+        </Space>} />
       <LoadState loading={list.loading && !list.data} error={list.error} reload={list.reload}>
         <Card className="panel" style={{ marginBottom: 16 }}>
           <Space size={48} wrap>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Empty, Form, Modal, Radio, Segmented, Select, Table, Typography } from 'antd';
+import { App as AntApp, Button, Card, Empty, Form, Modal, Radio, Segmented, Select, Table, Typography, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
@@ -39,11 +39,14 @@ export default function NoticesPage() {
     <>
       <PageHeader title={{ zh: '通报', en: 'Notices' }}
         description="工作专班按季度通报行动计划推进情况，对按时报送、进展良好的单位予以表扬，对报送不及时、事项逾期的单位予以督促或批评。（Quarterly notices on progress, commendations and criticisms, issued by the task force.）"
-        extra={taskForce && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrafting(true)} data-testid="notice-draft">
-            <Bi zh="依据数据起草" en="Draft from data" />
-          </Button>
-        )} />
+        extra={<Space>
+          <ExportButton path="/api/notices/export.xlsx" fallbackName="通报.xlsx" testId="notices-export" />
+          {taskForce && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrafting(true)} data-testid="notice-draft">
+              <Bi zh="依据数据起草" en="Draft from data" />
+            </Button>
+          )}
+        </Space>} />
       <Card className="panel">
         {taskForce && (
           <div className="table-toolbar">

@@ -237,11 +237,20 @@ const CASES: Case[] = [
 
   // Indicators
   { method: 'GET', route: '/api/indicators', allow: PARTICIPANTS, scope: SCOPE, ok: [200], request: () => ({ url: '/api/indicators' }) },
+  { method: 'GET', route: '/api/indicators/export.xlsx', allow: PARTICIPANTS, ok: [200], request: () => ({ url: '/api/indicators/export.xlsx' }) },
   { method: 'POST', route: '/api/indicators/snapshot', allow: TASK_FORCE, ok: [200], request: () => ({ url: '/api/indicators/snapshot' }) },
   { method: 'GET', route: '/api/indicators/:code', allow: PARTICIPANTS, scope: SCOPE, ok: [200], request: (w) => ({ url: `/api/indicators/${w.ids.indicator}` }) },
   {
     method: 'POST', route: '/api/indicators/:code/values', allow: PARTICIPANTS, ok: [201],
-    request: (w) => ({ url: `/api/indicators/${w.ids.indicator}/values`, body: { value: 50, asOf: '2025-03-01', evidenceZh: '统计局季度数据' } }),
+    request: async (w, x) => {
+      // A unit or district reports on an indicator of an action it takes part in: assign it first.
+      if (x.admitted && (x.caller === 'unit' || x.caller === 'district')) {
+        const actionNo = (await w.h.services.plan.targets()).find((t) => t.code === w.ids.indicator)!.actionNo;
+        const taskNo = (await w.h.services.plan.actions()).find((a) => a.no === actionNo)!.tasks[0].no;
+        await w.h.database.db.insertInto('taskAssignment').values({ taskNo, organisationId: ownerOrg(w, x.caller), role: 'co' }).onConflict((oc) => oc.doNothing()).execute();
+      }
+      return { url: `/api/indicators/${w.ids.indicator}/values`, body: { value: 50, asOf: '2025-03-01', evidenceZh: '统计局季度数据' } };
+    },
   },
   {
     method: 'PUT', route: '/api/indicators/:code/setting', allow: TASK_FORCE, ok: [200],
@@ -317,6 +326,7 @@ const CASES: Case[] = [
 
   // Notices: published ones are public
   { method: 'GET', route: '/api/notices', allow: 'public', scope: SCOPE, ok: [200], request: () => ({ url: '/api/notices?limit=20' }) },
+  { method: 'GET', route: '/api/notices/export.xlsx', allow: 'public', ok: [200], request: () => ({ url: '/api/notices/export.xlsx' }) },
   { method: 'GET', route: '/api/notices/:id', allow: 'public', scope: SCOPE, ok: [200], request: (w) => ({ url: `/api/notices/${w.ids.notice}` }) },
   { method: 'GET', route: '/api/notices/:id/docx', allow: 'public', scope: SCOPE, ok: [200], request: (w) => ({ url: `/api/notices/${w.ids.notice}/docx` }) },
   { method: 'POST', route: '/api/notices', allow: TASK_FORCE, ok: [201], request: () => ({ url: '/api/notices', body: { kind: 'commendation', quarter: '2025-Q1' } }) },
@@ -335,6 +345,7 @@ const CASES: Case[] = [
 
   // Consultations: anyone reads and comments within the window; the task force answers
   { method: 'GET', route: '/api/consultations', allow: 'public', scope: SCOPE, ok: [200], request: () => ({ url: '/api/consultations' }) },
+  { method: 'GET', route: '/api/consultations/export.xlsx', allow: 'public', ok: [200], request: () => ({ url: '/api/consultations/export.xlsx?q=意见' }) },
   { method: 'GET', route: '/api/consultations/:id', allow: 'public', scope: SCOPE, ok: [200], request: (w) => ({ url: `/api/consultations/${w.ids.consultation}` }) },
   {
     method: 'POST', route: '/api/consultations', allow: TASK_FORCE, ok: [201],

@@ -131,6 +131,11 @@ describe.each(testDatabases)('imports, reminders, inspections and indicators, on
       const targets = (await p.as.anonymous.get('/api/plan/targets')).json();
       expect(list.map((i: { code: string }) => i.code).sort()).toEqual(targets.map((t: { code: string }) => t.code).sort());
       const scale = list.find((i: { quantified: boolean; unit: string }) => i.quantified && i.unit === '亿元');
+      // Only units taking part in the indicator's action report it.
+      expect((await p.as.unitA.post(`/api/indicators/${scale.code}/values`, { value: 700, asOf: '2026-02-28', evidenceZh: '快报' })).statusCode).toBe(403);
+      const actions = (await p.as.anonymous.get('/api/plan/actions')).json();
+      const taskNo = actions.find((a: { no: number }) => a.no === scale.actionNo).tasks[0].no;
+      expect((await p.as.taskforce.request('PUT', `/api/assignments/${taskNo}`, { leadIds: [p.orgs.unitA], coIds: [], districtIds: [] })).statusCode).toBe(200);
       expect((await p.as.unitA.post(`/api/indicators/${scale.code}/values`, { value: 700, asOf: '2026-02-28', evidenceZh: ' ' })).statusCode).toBe(422);
       expect((await p.as.unitA.post(`/api/indicators/${scale.code}/values`, { value: 700, asOf: '2026-02-28', evidenceZh: '市统计局 2025 年快报' })).statusCode).toBe(201);
       const put = await p.as.taskforce.request('PUT', `/api/indicators/${scale.code}/setting`, { baselineValue: 600, baselineOn: '2024-01-01', paceCurve: null });
