@@ -23,7 +23,7 @@ const TODAY = new Date('2026-06-15T02:00:00Z');
 const PASSWORD = 'Bench#password-2024';
 
 /** Loads the records with set-based SQL, so generating 624,000 reports takes seconds, not hours. */
-async function generate(database: Database) {
+export async function generate(database: Database) {
   const { db } = database;
   await migrate(db);
   await planService(database).seed(systemCtx('bench'), readPlanFiles());

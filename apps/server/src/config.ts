@@ -10,6 +10,9 @@ export interface Config {
   adminPassword?: string;
   sessionTtlHours: number;
   logLevel: string;
+  /** SMTP for reminder mail; without it the outbox only records. */
+  smtpUrl?: string;
+  smtpFrom?: string;
   secureCookies: boolean;
   webDir: string;
   demo: boolean;
@@ -25,6 +28,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     adminPassword: env.ADMIN_PASSWORD || undefined,
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || undefined,
     secureCookies: env.COOKIE_SECURE === 'true',
     webDir: env.WEB_DIR ?? fileURLToPath(new URL('../../web/dist/', import.meta.url)),
     demo: argv.includes('--demo') || env.DEMO === 'true',

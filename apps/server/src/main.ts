@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { boot } from './platform/boot.js';
 import { buildApp } from './app.js';
 import { systemCtx } from './platform/context/ctx.js';
+import { mailerFrom } from './modules/supervision/notifications.js';
 
 const config = loadConfig();
 const started = Date.now();
@@ -14,6 +15,7 @@ const { app, services } = await buildApp({
   ...config,
   database: report.database,
   webDir: config.webDir,
+  mailer: mailerFrom(config),
   logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
 });
 
@@ -29,7 +31,8 @@ const remind = () => services.supervision.reminders.run(systemCtx('reminders'))
   .catch((e: Error) => app.log.error({ err: e.message }, 'reminder pass failed'));
 const reminderTimer = setInterval(remind, 60 * 60 * 1000);
 reminderTimer.unref();
-void remind();
+// The first pass waits until the server is up, so it never delays readiness.
+setTimeout(() => void remind(), 10_000).unref();
 
 const close = async () => {
   clearInterval(reminderTimer);

@@ -4,7 +4,6 @@ import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/access/model.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
-import { officialDocumentDocx } from '../../platform/reports/index.js';
 import { todayIn } from './model/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { writeWorkbook } from '../../platform/excel/index.js';
@@ -167,6 +166,8 @@ export function noticesService(database: Database, deps: { plan: PlanService; st
     async docx(ctx: Ctx, id: string) {
       const n = await visible(ctx, id);
       const issuedOn = n.issuedOn ?? todayIn(deps.now());
+      // The Word writer loads on first use, not at start-up.
+      const { officialDocumentDocx } = await import('../../platform/reports/index.js');
       const buffer = await officialDocumentDocx({
         issuerZh: n.issuerZh, number: n.number ?? '（未编号 · 草稿）', title: n.titleZh, recipients: n.recipientsZh, paragraphs: n.paragraphs,
         signature: n.issuerZh, date: issuedOn, attachments: n.attachments,

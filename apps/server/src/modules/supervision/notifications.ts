@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
@@ -47,12 +47,18 @@ export interface Mailer {
   send(mail: { to: string; subject: string; text: string }): Promise<void>;
 }
 
-export function mailerFrom(env: NodeJS.ProcessEnv = process.env): Mailer {
-  const url = env.SMTP_URL;
+export function mailerFrom(options: { smtpUrl?: string; smtpFrom?: string } = {}): Mailer {
+  const url = options.smtpUrl;
   if (!url) return { kind: 'record', send: async () => {} };
-  const transport = nodemailer.createTransport(url);
-  const from = env.SMTP_FROM ?? 'cq-biomfg <no-reply@localhost>';
-  return { kind: 'smtp', send: async (m) => { await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text }); } };
+  const from = options.smtpFrom ?? 'cq-biomfg <no-reply@localhost>';
+  let transport: Transporter | null = null;
+  return {
+    kind: 'smtp',
+    send: async (m) => {
+      transport ??= (await import('nodemailer')).default.createTransport(url);
+      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+    },
+  };
 }
 
 export function notificationsService(database: Database, mailer: Mailer) {

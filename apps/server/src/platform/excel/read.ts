@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load.js';
 import { EXAMPLE_MARK, type Column } from './columns.js';
 import { isBlank, parseCell, rawOf, rawText, type Raw } from './parse.js';
 
@@ -110,7 +111,7 @@ async function load(data: Buffer | Uint8Array): Promise<ExcelJS.Workbook | null>
   // An xlsx is a zip; anything else (an old .xls, a CSV, a renamed PDF) is refused before parsing.
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return null;
   try {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await loadExcelJS()).Workbook();
     // ExcelJS declares its own Buffer type; a Node Buffer is what it reads.
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     return wb.worksheets.length ? wb : null;

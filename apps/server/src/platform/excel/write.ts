@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load.js';
 import { EXAMPLE_MARK, INSTRUCTIONS_SHEET, describeType, headerText, type Column } from './columns.js';
 import { isIsoDate, isoFromUtc, shanghaiDate, shanghaiDateTime, utcMidnight } from './dates.js';
 import { clip, neutralise, stripUnsafe } from './safe.js';
@@ -98,8 +99,8 @@ function sheetNamer() {
   };
 }
 
-function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '重庆市生物制造产业行动计划运行平台';
   wb.created = new Date();
   return wb;
@@ -151,7 +152,7 @@ function addListSheet(wb: ExcelJS.Workbook, name: string, columns: readonly Colu
 
 /** Writes a workbook of lists, one worksheet per sheet. */
 export async function writeWorkbook(sheets: readonly ExportSheet[]): Promise<Buffer> {
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   const names = sheetNamer();
   if (sheets[0]?.titleZh) wb.title = stripUnsafe(sheets[0].titleZh);
   for (const s of sheets) addListSheet(wb, names(s.name), s.columns, s.rows, s.titleZh);
@@ -163,7 +164,7 @@ export async function writeWorkbook(sheets: readonly ExportSheet[]): Promise<Buf
  * lists for choice and yes/no columns, and a sheet explaining every column.
  */
 export async function templateWorkbook(name: string, columns: readonly Column[], options: TemplateOptions = {}): Promise<Buffer> {
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   const names = sheetNamer();
   const ws = addListSheet(wb, names(name), columns, [{}]);
 
