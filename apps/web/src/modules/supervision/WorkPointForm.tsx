@@ -11,8 +11,18 @@ import { bi, useDistrictNames, useIndicators, useOrganisationOptions, useTaskOpt
 interface Values {
   taskNo: number; year: number; kind: 'work' | 'project'; titleZh: string; deliverableZh: string; ownerOrganisationId: string;
   districtCode?: string | null; investmentYiYuan?: number | null; startsOn?: Dayjs | null; dueOn: Dayjs; frequency: 'monthly' | 'quarterly';
-  indicatorCode?: string | null; weight?: number | null;
+  indicatorCode?: string | null; weight?: number | null; pace?: PaceKey;
 }
+
+/** The pace lines the task force picks from; a curve set otherwise is kept as it is. */
+type PaceKey = 'line' | 'slowStart' | 'fastStart' | 'keep';
+const PACES: Record<Exclude<PaceKey, 'keep'>, { zh: string; en: string; curve: [number, number][] | null }> = {
+  line: { zh: '直线（匀速）', en: 'Straight line', curve: null },
+  slowStart: { zh: '前缓后快（过半时达 30%）', en: 'Slow start (30% at half time)', curve: [[0, 0], [0.5, 30], [1, 100]] },
+  fastStart: { zh: '前快后缓（过半时达 70%）', en: 'Fast start (70% at half time)', curve: [[0, 0], [0.5, 70], [1, 100]] },
+};
+const paceOf = (curve: [number, number][] | null | undefined): PaceKey =>
+  (Object.entries(PACES).find(([, p]) => JSON.stringify(p.curve) === JSON.stringify(curve ?? null))?.[0] as PaceKey | undefined) ?? 'keep';
 
 const YEARS = [2024, 2025, 2026, 2027];
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -34,6 +44,7 @@ export function WorkPointFormModal({ workPoint, onClose, onSaved }: { workPoint?
       ...workPoint,
       startsOn: workPoint.startsOn ? dayjs(workPoint.startsOn) : null,
       dueOn: dayjs(workPoint.dueOn),
+      pace: paceOf(workPoint.paceCurve),
     });
   }, [workPoint, form]);
 
@@ -42,6 +53,7 @@ export function WorkPointFormModal({ workPoint, onClose, onSaved }: { workPoint?
       taskNo: v.taskNo, year: v.year, kind: v.kind, titleZh: v.titleZh.trim(), deliverableZh: v.deliverableZh.trim(),
       ownerOrganisationId: v.ownerOrganisationId, districtCode: v.districtCode ?? null, investmentYiYuan: v.investmentYiYuan ?? null,
       startsOn: iso(v.startsOn), dueOn: iso(v.dueOn)!, frequency: v.frequency, indicatorCode: v.indicatorCode ?? null, weight: v.weight ?? 1,
+      ...(v.pace && v.pace !== 'keep' ? { paceCurve: PACES[v.pace].curve } : {}),
     };
     const saved = editing
       ? await api.patch<{ id: string; code: string }>(`/api/work-points/${workPoint.id}`, body)
@@ -58,7 +70,7 @@ export function WorkPointFormModal({ workPoint, onClose, onSaved }: { workPoint?
       okText={editing ? bi(lang, { zh: '保存', en: 'Save' }) : bi(lang, { zh: '新增', en: 'Add' })} cancelText={bi(lang, { zh: '取消', en: 'Cancel' })}
       okButtonProps={{ 'data-testid': 'work-point-form-submit' } as never}>
       <Form form={form} layout="vertical" className="modal-form" name="workPoint"
-        initialValues={{ year: Math.min(2027, Math.max(2024, new Date().getFullYear())), kind: 'work', frequency: 'quarterly', weight: 1 }}>
+        initialValues={{ year: Math.min(2027, Math.max(2024, new Date().getFullYear())), kind: 'work', frequency: 'quarterly', weight: 1, pace: 'line' }}>
         <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr', columnGap: 16 }}>
           <Form.Item name="taskNo" label={<Bi zh="重点任务" en="Task" />} rules={[required('请选择任务', 'Choose a task')]}>
             <Select showSearch={{ optionFilterProp: 'label' }} options={tasks.options} loading={tasks.loading} data-testid="wp-task" />
@@ -110,6 +122,12 @@ export function WorkPointFormModal({ workPoint, onClose, onSaved }: { workPoint?
           </Form.Item>
           <Form.Item name="weight" label={<Bi zh="权重" en="Weight" />} rules={[{ type: 'number', min: 0.01, message: bi(lang, { zh: '权重须大于 0', en: 'Weight must be above 0' }) }]}>
             <InputNumber min={0.01} max={1000} step={0.5} className="full-width" />
+          </Form.Item>
+          <Form.Item name="pace" label={<Bi zh="进度线" en="Pace line" />} extra={bi(lang, { zh: '进度低于此线 10 个百分点以上时亮黄灯', en: 'Yellow when progress falls 10 points below this line' })}>
+            <Select data-testid="work-point-pace" options={[
+              ...Object.entries(PACES).map(([value, p]) => ({ value, label: bi(lang, p) })),
+              ...(editing && paceOf(workPoint.paceCurve) === 'keep' ? [{ value: 'keep', label: bi(lang, { zh: '自定义（保持不变）', en: 'Custom (keep)' }) }] : []),
+            ]} />
           </Form.Item>
         </div>
       </Form>

@@ -12,7 +12,7 @@ export type ColourCounts = Record<Colour, number>;
 export interface WorkPoint {
   id: string; code: string; taskNo: number; year: number; kind: 'work' | 'project'; titleZh: string; deliverableZh: string;
   ownerOrganisationId: string; ownerNameZh: string | null; ownerNameEn: string | null; districtCode: string | null; investmentYiYuan: number | null;
-  startsOn: string; dueOn: string; frequency: 'monthly' | 'quarterly'; indicatorCode: string | null; weight: number; progressPct: number;
+  startsOn: string; dueOn: string; frequency: 'monthly' | 'quarterly'; indicatorCode: string | null; weight: number; paceCurve: [number, number][] | null; progressPct: number;
   nextReportDeadline: string | null; closedAt: string | null; colour: Colour; expectedPct: number; reasons: Reason[];
 }
 export interface Period { label: string; start: string; end: string; deadline: string; reportId: string | null; state: ReportState | null; late: boolean; progressPct: number | null }
