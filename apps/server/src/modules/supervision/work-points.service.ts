@@ -168,7 +168,8 @@ export function workPointsService(database: Database, deps: { plan: PlanService;
         year,
         tasks: tasks.map((t) => ({ taskNo: t.no, actionNo: t.actionNo, titleZh: t.titleZh, workPoints: items.filter((w) => w.taskNo === t.no) })).filter((t) => t.workPoints.length),
         projects: items.filter((w) => w.kind === 'project'),
-        investmentYiYuan: items.reduce((n, w) => n + (w.investmentYiYuan ?? 0), 0),
+        // The project schedule's total: investment is stated for projects.
+        investmentYiYuan: items.filter((w) => w.kind === 'project').reduce((n, w) => n + (w.investmentYiYuan ?? 0), 0),
       };
     },
 

@@ -59,6 +59,10 @@ describe.each(testDatabases)('imports, reminders, inspections and indicators, on
       expect(titles).toContain('菌种库扩容');
       expect(titles).toContain(`'=HYPERLINK("http://evil","点我")`);
       ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+      // The year plan's project schedule totals the projects' investment.
+      const plan = (await p.as.taskforce.get('/api/year-plan?year=2026')).json();
+      expect(plan.projects).toHaveLength(2);
+      expect(plan.investmentYiYuan).toBe(3);
     });
 
     it('lets a unit import its own reports as drafts, and refuses rows for work points it does not own', async () => {
