@@ -77,6 +77,20 @@ export function planService(database: Database) {
 
     versions: () => store.listVersions(db),
 
+    /**
+     * The plan's skeleton for modules that work on it: actions with their tasks and target codes,
+     * without measuring any indicator (measures may be other modules' queries).
+     */
+    async outline(version?: number) {
+      const v = await versionRow(version);
+      const [actions, tasks, targets] = await Promise.all([store.actions(db, v.id), store.tasks(db, v.id), store.targets(db, v.id)]);
+      return actions.map((a) => ({
+        no: a.no, titleZh: a.titleZh, titleEn: a.titleEn,
+        tasks: tasks.filter((t) => t.actionNo === a.no).map((t) => ({ no: t.no, actionNo: t.actionNo, titleZh: t.titleZh, titleEn: t.titleEn })),
+        targetCodes: targets.filter((t) => t.actionNo === a.no).map((t) => t.code),
+      }));
+    },
+
     async text(version?: number) {
       const v = await versionRow(version);
       return { version: v.version, text: v.sourceText };

@@ -42,12 +42,7 @@ export const Paging = {
 export const page = (q: { limit?: number; offset?: number }) => ({ limit: q.limit ?? 50, offset: q.offset ?? 0 });
 export const IsoDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
-/**
- * A pace curve or null, as one schema with type ['array', 'null']: with type coercion on, an
- * anyOf of array and null would turn null into [null] before trying the null branch.
- */
-export const NullableCurve = Type.Unsafe<[number, number][] | null>({
-  type: ['array', 'null'], minItems: 2, maxItems: 20,
-  items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } },
-  description: '[[时间比例 0–1, 进度 %], …] · [[time share 0–1, progress %], …]',
+/** A pace curve: [[time share 0–1, progress %], …]. */
+export const PaceCurveSchema = Type.Array(Type.Tuple([Type.Number(), Type.Number()]), {
+  minItems: 2, maxItems: 20, description: '[[时间比例 0–1, 进度 %], …] · [[time share 0–1, progress %], …]',
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, Nullable, Uuid } from '../../platform/http/schemas.js';
 import type { IndicatorsService } from './indicators.service.js';
-import { AnyObject, IsoDateString, NullableCurve, PARTICIPANTS, readBy, sendXlsx, TASK_FORCE } from './http.js';
+import { AnyObject, IsoDateString, PaceCurveSchema, PARTICIPANTS, readBy, sendXlsx, TASK_FORCE } from './http.js';
 
 const Code = Type.Object({ code: Type.String({ maxLength: 60 }) });
 
@@ -42,7 +42,7 @@ export async function indicatorRoutes(app: FastifyInstance, { indicators }: { in
     config: { access: { allow: TASK_FORCE } },
     schema: {
       tags, summary: '设置基线与进度线 Set the baseline and pace line', params: Code,
-      body: Type.Object({ baselineValue: Nullable(Type.Number()), baselineOn: Nullable(IsoDateString), paceCurve: NullableCurve }),
+      body: Type.Object({ baselineValue: Nullable(Type.Number()), baselineOn: Nullable(IsoDateString), paceCurve: Nullable(PaceCurveSchema) }),
       response: { 200: AnyObject, ...errorResponses },
     },
   }, (req) => indicators.configure(req.ctx, (req.params as { code: string }).code, req.body as never));

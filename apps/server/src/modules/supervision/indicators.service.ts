@@ -8,7 +8,7 @@ import type { FileService } from '../../platform/files/files.js';
 import { isIsoDate, todayIn } from './model/dates.js';
 import { curveProblems, type PaceCurve } from './model/pace.js';
 import { indicatorPace, type Reason } from './model/status.js';
-import { readSettings } from './settings.js';
+import { readSettings, type SupervisionSettings } from './settings.js';
 import { writeWorkbook } from '../../platform/excel/index.js';
 import { requireTaskForce } from './viewer.js';
 
@@ -21,9 +21,9 @@ import { requireTaskForce } from './viewer.js';
 export function indicatorsService(database: Database, deps: { plan: PlanService; files: FileService; now: () => Date }) {
   const { db } = database;
 
-  async function current() {
+  async function current(known?: SupervisionSettings) {
     const [targets, settings, settingRows, latest] = await Promise.all([
-      deps.plan.targets(), readSettings(db),
+      deps.plan.targets(), known ?? readSettings(db),
       db.selectFrom('indicatorSetting').selectAll().execute(),
       db.selectFrom('indicatorValue').selectAll().distinctOn('targetCode').orderBy('targetCode').orderBy('asOf', 'desc').orderBy('id', 'desc').execute(),
     ]);
@@ -72,9 +72,9 @@ export function indicatorsService(database: Database, deps: { plan: PlanService;
       ], rows: items.map((i) => ({ ...i, sourceZh: i.source === 'computed' ? '平台计算' : '填报', behindZh: i.behind ? '滞后' : '' })) }]);
     },
 
-    /** Indicators behind their line, by code, with the words that say so. */
-    async behind(): Promise<Map<string, Reason>> {
-      return new Map((await current()).filter((i) => i.behind && i.behindReason).map((i) => [i.code, i.behindReason!]));
+    /** Indicators behind their line, by code; `settings` when the caller has read them already. */
+    async behind(settings?: SupervisionSettings): Promise<Map<string, Reason>> {
+      return new Map((await current(settings)).filter((i) => i.behind && i.behindReason).map((i) => [i.code, i.behindReason!]));
     },
 
     async get(code: string) {
@@ -95,7 +95,7 @@ export function indicatorsService(database: Database, deps: { plan: PlanService;
       // point linked to it, or is assigned to one of the action's tasks.
       if (!hasRole(ctx.principal, 'admin', 'taskforce')) {
         const org = ctx.principal!.organisationId ?? '00000000-0000-0000-0000-000000000000';
-        const taskNos = (await deps.plan.actions()).find((a) => a.no === one.actionNo)?.tasks.map((t) => t.no) ?? [];
+        const taskNos = (await deps.plan.outline()).find((a) => a.no === one.actionNo)?.tasks.map((t) => t.no) ?? [];
         const involved = await db.selectFrom('workPoint').select('id').where('ownerOrganisationId', '=', org).where('indicatorCode', '=', code).limit(1).executeTakeFirst()
           ?? (taskNos.length ? await db.selectFrom('taskAssignment').select('taskNo').where('organisationId', '=', org).where('taskNo', 'in', taskNos).limit(1).executeTakeFirst() : undefined);
         if (!involved) throw forbidden('本单位未承担该指标所属行动的任务，不能填报', 'Your organisation takes no part in this indicator\'s action and cannot report it');

@@ -83,6 +83,15 @@ export function majorListsService(database: Database) {
     return e;
   }
 
+  /** An item that may still change: it belongs to a draft edition. */
+  async function draftItem(trx: typeof db, id: string) {
+    const item = await trx.selectFrom('majorListItem').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!item) throw notFound('清单事项不存在', 'List item not found');
+    const e = await trx.selectFrom('majorListEdition').select(['kind', 'editionNo']).where('id', '=', item.editionId).executeTakeFirstOrThrow();
+    await draftFor(trx, e.kind, e.editionNo);
+    return item;
+  }
+
   return {
     kinds: LIST_KINDS,
 
@@ -146,10 +155,7 @@ export function majorListsService(database: Database) {
     async updateItem(ctx: Ctx, id: string, patch: Partial<ItemInput>) {
       requireTaskForce(ctx);
       return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('majorListItem').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!before) throw notFound('清单事项不存在', 'List item not found');
-        const e = await trx.selectFrom('majorListEdition').selectAll().where('id', '=', before.editionId).executeTakeFirstOrThrow();
-        await draftFor(trx, e.kind, e.editionNo);
+        const before = await draftItem(trx, id);
         const merged = { ...before, ...patch, itemKey: before.itemKey };
         const problems = await itemProblems(merged, trx);
         if (problems.length) throw invalid(problems);
@@ -162,10 +168,7 @@ export function majorListsService(database: Database) {
     async removeItem(ctx: Ctx, id: string) {
       requireTaskForce(ctx);
       return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('majorListItem').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!before) throw notFound('清单事项不存在', 'List item not found');
-        const e = await trx.selectFrom('majorListEdition').selectAll().where('id', '=', before.editionId).executeTakeFirstOrThrow();
-        await draftFor(trx, e.kind, e.editionNo);
+        const before = await draftItem(trx, id);
         await trx.deleteFrom('majorListItem').where('id', '=', id).execute();
         await audit(trx, ctx, { action: 'majorList.removeItem', entityType: 'majorListItem', entityId: id, summary: `移出清单事项 ${before.nameZh}（Removed an item）`, before });
         return { removed: true };

@@ -8,7 +8,7 @@ import { todayIn } from './model/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { writeWorkbook } from '../../platform/excel/index.js';
 import { quarterRange } from './model/periods.js';
-import { COLOUR_NAMES } from './model/status.js';
+import { COLOUR_NAMES, commendationsAndCriticisms } from './model/status.js';
 import type { PlanService } from '../plan/service.js';
 import type { StatusService } from './status.service.js';
 import type { WorkPointsService } from './work-points.service.js';
@@ -79,8 +79,7 @@ export function noticesService(database: Database, deps: { plan: PlanService; st
       const rated = units.units.filter((u) => u.onTimeRate !== null);
       const due = rated.reduce((n, u) => n + u.due, 0);
       const onTime = rated.reduce((n, u) => n + u.onTime, 0);
-      const praised = rated.filter((u) => u.onTimeRate === 100 && !u.red);
-      const criticised = units.units.filter((u) => (u.onTimeRate !== null && u.onTimeRate < 80) || u.red > 0);
+      const { commended: praised, criticised } = commendationsAndCriticisms(units.units);
       const c = rollup.counts;
       const paragraphs: Paragraph[] = [
         `为压实工作责任，推动《${plan.titleZh}》各项任务落地见效，根据行动计划保障措施有关要求，现将${year}年第${q}季度推进情况通报如下。`,

@@ -207,6 +207,8 @@ export function reportsService(database: Database, deps: { files: FileService; n
       const { rows, problems } = await readSheet<Record<string, unknown>>(file, REPORT_COLUMNS);
       if (!rows.length && !problems.length) problems.push({ row: 0, column: '', reasonZh: '文件中没有数据行', reasonEn: 'The file has no data rows' });
       const wps = await store.workPointsByCode(db, [...new Set(rows.map((r) => String(r.workPointCode ?? '')))]);
+      // Every report of the file's work points in one read, rather than one query per row.
+      const reportsByPeriod = new Map((await store.ofWorkPoints(db, wps.map((w) => w.id))).map((r) => [`${r.workPointId}:${r.periodStart}`, r]));
       const header = (k: string) => REPORT_COLUMNS.find((c) => c.key === k)!.headerZh;
       const seen = new Set<string>();
       const plan: { input: ReportInput; existing: ReportRow | undefined }[] = [];
@@ -221,7 +223,7 @@ export function reportsService(database: Database, deps: { files: FileService; n
         const key = `${wp.id}:${period.label}`;
         if (seen.has(key)) { bad('periodLabel', '同一报送期在文件中出现两次', 'The same period appears twice in the file'); continue; }
         seen.add(key);
-        const existing = await store.byPeriod(db, wp.id, period.start);
+        const existing = reportsByPeriod.get(`${wp.id}:${period.start}`);
         if (existing && !nextState(existing.state as ReportState, 'edit')) { bad('periodLabel', `该期报告已${STATE_NAMES[existing.state as ReportState].zh}，不能再修改`, `That period's report is ${existing.state} and can no longer change`); continue; }
         if (wp.closedAt) { bad('workPointCode', '工作要点已销号', 'The work point is closed out'); continue; }
         const figures = r.figureName ? [{ nameZh: String(r.figureName), value: Number(r.figureValue ?? 0) }] : [];

@@ -22,6 +22,9 @@ export const reportsStore = {
   byPeriod: (q: Q, workPointId: string, periodStart: string) =>
     q.selectFrom('progressReport').selectAll().where('workPointId', '=', workPointId).where('periodStart', '=', periodStart).executeTakeFirst(),
 
+  ofWorkPoints: (q: Q, workPointIds: string[]) =>
+    workPointIds.length ? q.selectFrom('progressReport').selectAll().where('workPointId', 'in', workPointIds).execute() : Promise.resolve([]),
+
   insert: (q: Q, v: { workPointId: string; periodLabel: string; periodStart: string; periodEnd: string; deadline: string; state: string; textZh: string; progressPct: number; figures: string; complete: boolean; fileIds: string[]; createdBy: string }) =>
     q.insertInto('progressReport').values(v).returningAll().executeTakeFirstOrThrow(),
 

@@ -6,7 +6,7 @@ import { invalid, type ErrorDetail } from '../../platform/http/errors.js';
 import type { PlanService } from '../plan/service.js';
 import { addDays, isIsoDate } from './model/dates.js';
 import { quarterOf, quarterRange } from './model/periods.js';
-import { COLOURS, emptyCounts, rollupColour, rollupReasons, weightedProgress, type Colour, type ColourCounts } from './model/status.js';
+import { COLOURS, emptyCounts, ON_TIME_ALERT_PCT, rollupColour, rollupReasons, weightedProgress, type Colour, type ColourCounts } from './model/status.js';
 import { readSettings, writeSettings, type SupervisionSettings } from './settings.js';
 import { requireTaskForce, viewerOf } from './viewer.js';
 import type { WorkPointsService } from './work-points.service.js';
@@ -34,7 +34,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
         .groupBy(['wp.taskNo', 'colour']);
       if (f.year) q = q.where('wp.year', '=', f.year);
       if (!v.taskForce) q = q.where((eb) => eb.or([eb('wp.ownerOrganisationId', '=', v.organisationId ?? '00000000-0000-0000-0000-000000000000'), ...(v.districtCode ? [eb('wp.districtCode', '=', v.districtCode)] : [])]));
-      const [rows, actions, weights] = await Promise.all([q.execute(), deps.plan.actions(), workPointsStore.taskWeights(db)]);
+      const [rows, actions, weights] = await Promise.all([q.execute(), deps.plan.outline(), workPointsStore.taskWeights(db)]);
 
       const tasks = actions.flatMap((a) => a.tasks.map((t) => {
         const mine = rows.filter((r) => r.taskNo === t.no);
@@ -99,7 +99,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
         const mine = v.organisationId ?? '00000000-0000-0000-0000-000000000000';
         onTime = onTime.where('wp.ownerOrganisationId', '=', mine);
       }
-      const [dueRows, onTimeRows, actions, orgs] = await Promise.all([due.execute(), onTime.execute(), deps.plan.actions(), db.selectFrom('organisation').select(['id', 'nameZh', 'nameEn', 'kind']).execute()]);
+      const [dueRows, onTimeRows, actions, orgs] = await Promise.all([due.execute(), onTime.execute(), deps.plan.outline(), db.selectFrom('organisation').select(['id', 'nameZh', 'nameEn', 'kind']).execute()]);
       const actionOf = new Map(actions.flatMap((a) => a.tasks.map((t) => [t.no, a.no] as const)));
       type Acc = { due: number; onTime: number; red: number; yellow: number; dueIn30: number; workPoints: number };
       const byUnit = new Map<string, Acc>();
@@ -120,7 +120,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
       }
       const rate = (a: Acc) => (a.due ? round1((100 * Math.min(a.onTime, a.due)) / a.due) : null);
       return {
-        quarter, from: range.from, to: range.to, asOf: sc.today,
+        quarter, from: range.from, to: range.to, asOf: sc.today, alertBelowPct: ON_TIME_ALERT_PCT,
         units: [...byUnit.entries()].map(([id, a]) => {
           const o = orgs.find((x) => x.id === id);
           return { organisationId: id, nameZh: o?.nameZh ?? '', nameEn: o?.nameEn ?? null, ...a, onTime: Math.min(a.onTime, a.due), onTimeRate: rate(a) };

@@ -10,7 +10,7 @@ import type { WorkPointsService } from './work-points.service.js';
 /** The supervision side of a task's page: owners, work points, reports, indicators, inspections. */
 export function taskView(deps: { plan: PlanService; workPoints: WorkPointsService; reports: ReportsService; indicators: IndicatorsService; inspections: InspectionsService; status: StatusService }) {
   return async (ctx: Ctx, no: number) => {
-    const task = (await deps.plan.tasks()).find((t) => t.no === no);
+    const task = (await deps.plan.outline()).flatMap((a) => a.tasks).find((t) => t.no === no);
     if (!task) throw notFound(`任务 ${no} 不存在`, `Task ${no} not found`);
     const [assignment, workPoints, reports, indicators, inspections, rollup] = await Promise.all([
       deps.workPoints.assignments(no).then((a) => a[0]),

@@ -4,7 +4,7 @@ import { errorResponses, IdParams, Nullable, Uuid } from '../../platform/http/sc
 import { oneUploadedFile } from '../../platform/files/files.js';
 import type { WorkPointsService } from './work-points.service.js';
 import type { WorkPointFilter } from './work-points.store.js';
-import { AnyObject, importResult, IsoDateString, NullableCurve, ListOf, Open, page, Paging, PARTICIPANTS, readBy, sendXlsx, TASK_FORCE } from './http.js';
+import { AnyObject, importResult, IsoDateString, PaceCurveSchema, ListOf, Open, page, Paging, PARTICIPANTS, readBy, sendXlsx, TASK_FORCE } from './http.js';
 
 const Str = Type.String();
 const Reason = Type.Object({ zh: Str, en: Str });
@@ -18,7 +18,7 @@ const Input = {
   titleZh: Type.String({ maxLength: 200 }), deliverableZh: Type.String({ maxLength: 500 }), ownerOrganisationId: Uuid,
   districtCode: Type.Optional(Nullable(Str)), investmentYiYuan: Type.Optional(Nullable(Type.Number({ minimum: 0 }))),
   startsOn: Type.Optional(Nullable(IsoDateString)), dueOn: IsoDateString, frequency: Type.Union([Type.Literal('monthly'), Type.Literal('quarterly')]),
-  indicatorCode: Type.Optional(Nullable(Str)), weight: Type.Optional(Type.Number()), paceCurve: Type.Optional(NullableCurve),
+  indicatorCode: Type.Optional(Nullable(Str)), weight: Type.Optional(Type.Number()), paceCurve: Type.Optional(Nullable(PaceCurveSchema)),
 };
 const Filter = Type.Object({
   taskNo: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })), year: Type.Optional(Type.Integer()), ownerId: Type.Optional(Uuid),

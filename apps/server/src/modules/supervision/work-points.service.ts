@@ -9,7 +9,7 @@ import type { PlanService } from '../plan/service.js';
 import type { IndicatorsService } from './indicators.service.js';
 import { todayIn } from './model/dates.js';
 import { periods, type Frequency } from './model/periods.js';
-import { workPointStatus, type Reason } from './model/status.js';
+import { COLOUR_NAMES, workPointStatus } from './model/status.js';
 import { readSettings } from './settings.js';
 import { canSee, requireTaskForce, viewerOf } from './viewer.js';
 import { FREQUENCIES, KINDS, WORK_POINT_COLUMNS, workPointProblems, type Known, type WorkPointInput } from './work-points.model.js';
@@ -22,18 +22,20 @@ export const ASSIGNMENT_ROLES = ['lead', 'co', 'district'] as const;
 export function workPointsService(database: Database, deps: { plan: PlanService; indicators: IndicatorsService; now: () => Date }) {
   const { db } = database;
 
+  const tasksOf = async () => (await deps.plan.outline()).flatMap((a) => a.tasks);
+
   async function known(): Promise<Known> {
-    const [tasks, districts, indicators] = await Promise.all([deps.plan.tasks(), deps.plan.districts(), deps.plan.targets()]);
+    const [outline, districts] = await Promise.all([deps.plan.outline(), deps.plan.districts()]);
     return {
-      taskNos: new Set(tasks.map((t) => t.no)), districtCodes: new Set(districts.map((d) => d.code)),
-      indicatorCodes: new Set(indicators.map((t) => t.code)), organisationIds: new Set(),
+      taskNos: new Set(outline.flatMap((a) => a.tasks.map((t) => t.no))), districtCodes: new Set(districts.map((d) => d.code)),
+      indicatorCodes: new Set(outline.flatMap((a) => a.targetCodes)), organisationIds: new Set(),
     };
   }
 
   /** Everything status needs besides the row: today, the settings, indicators behind pace. */
   async function statusContext() {
-    const [settings, behind] = await Promise.all([readSettings(db), deps.indicators.behind()]);
-    return { today: todayIn(deps.now()), settings, behind };
+    const settings = await readSettings(db);
+    return { today: todayIn(deps.now()), settings, behind: await deps.indicators.behind(settings) };
   }
 
   function withStatus(row: WorkPointRow & { ownerNameZh?: string; ownerNameEn?: string | null }, sc: Awaited<ReturnType<typeof statusContext>>) {
@@ -42,11 +44,8 @@ export function workPointsService(database: Database, deps: { plan: PlanService;
       paceCurve: (row.paceCurve as PaceCurve | null) ?? null, indicatorBehind: row.indicatorCode ? sc.behind.get(row.indicatorCode) ?? null : null,
     }, sc.today, sc.settings);
     return {
-      id: row.id, code: row.code, taskNo: row.taskNo, year: row.year, kind: row.kind, titleZh: row.titleZh, deliverableZh: row.deliverableZh,
-      ownerOrganisationId: row.ownerOrganisationId, ownerNameZh: row.ownerNameZh ?? null, ownerNameEn: row.ownerNameEn ?? null,
-      districtCode: row.districtCode, investmentYiYuan: row.investmentYiYuan, startsOn: row.startsOn, dueOn: row.dueOn, frequency: row.frequency,
-      indicatorCode: row.indicatorCode, weight: row.weight, paceCurve: row.paceCurve, progressPct: row.progressPct,
-      nextReportDeadline: row.nextReportDeadline, closedAt: row.closedAt, colour: status.colour, expectedPct: Math.round(status.expectedPct * 10) / 10, reasons: status.reasons as Reason[],
+      ...row, ownerNameZh: row.ownerNameZh ?? null, ownerNameEn: row.ownerNameEn ?? null,
+      colour: status.colour, expectedPct: Math.round(status.expectedPct * 10) / 10, reasons: status.reasons,
     };
   }
 
@@ -128,13 +127,13 @@ export function workPointsService(database: Database, deps: { plan: PlanService;
     },
 
     async assignments(taskNo?: number) {
-      return assignmentsFrom(db, await deps.plan.tasks(), taskNo);
+      return assignmentsFrom(db, await tasksOf(), taskNo);
     },
 
     async assign(ctx: Ctx, taskNo: number, input: { leadIds: string[]; coIds: string[]; districtIds: string[]; weight?: number }) {
       requireTaskForce(ctx);
       const k = await known();
-      const tasks = await deps.plan.tasks();
+      const tasks = await tasksOf();
       const problems: ErrorDetail[] = [];
       if (!k.taskNos.has(taskNo)) throw notFound(`任务 ${taskNo} 不存在`, `Task ${taskNo} not found`);
       const all = [...input.leadIds, ...input.coIds, ...input.districtIds];
@@ -163,13 +162,14 @@ export function workPointsService(database: Database, deps: { plan: PlanService;
     /** 分年度推进计划和项目安排清单: a year's work points by task, projects with their investment. */
     async yearPlan(ctx: Ctx, year: number) {
       const { items } = await list(ctx, { year }, null);
-      const tasks = await deps.plan.tasks();
+      const tasks = await tasksOf();
+      const projects = items.filter((w) => w.kind === 'project');
       return {
         year,
         tasks: tasks.map((t) => ({ taskNo: t.no, actionNo: t.actionNo, titleZh: t.titleZh, workPoints: items.filter((w) => w.taskNo === t.no) })).filter((t) => t.workPoints.length),
-        projects: items.filter((w) => w.kind === 'project'),
+        projects,
         // The project schedule's total: investment is stated for projects.
-        investmentYiYuan: items.filter((w) => w.kind === 'project').reduce((n, w) => n + (w.investmentYiYuan ?? 0), 0),
+        investmentYiYuan: projects.reduce((n, w) => n + (w.investmentYiYuan ?? 0), 0),
       };
     },
 
@@ -179,7 +179,6 @@ export function workPointsService(database: Database, deps: { plan: PlanService;
       const whyCol = { key: 'reasonZh', headerZh: '状态说明', headerEn: 'Why', type: 'string' as const, width: 40 };
       const codeCol = { key: 'code', headerZh: '编号', headerEn: 'Code', type: 'string' as const, width: 14 };
       const progressCol = { key: 'progressPct', headerZh: '进度（%）', headerEn: 'Progress (%)', type: 'number' as const, width: 10 };
-      const { COLOUR_NAMES } = await import('./model/status.js');
       return writeWorkbook([{
         name: titleZh, titleZh,
         columns: [codeCol, ...WORK_POINT_COLUMNS, progressCol, statusCol, whyCol],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, isIsoDate, todayIn } from './dates.js';
 import { periods, periodsDueBy, quarterOf, quarterRange } from './periods.js';
 import { curveProblems, expectedPct, timeShare } from './pace.js';
-import { indicatorPace, rollupColour, rollupReasons, weightedProgress, workPointStatus, type WorkPointFacts } from './status.js';
+import { commendationsAndCriticisms, indicatorPace, rollupColour, rollupReasons, weightedProgress, workPointStatus, type WorkPointFacts } from './status.js';
 import { nextState, stepsFrom } from './report-states.js';
 import { diffEditions } from './diff.js';
 
@@ -97,6 +97,18 @@ describe('status colours', () => {
     expect(at(700, '2026-01-01').behind).toBe(true);
     expect(at(790, '2026-01-01').behind).toBe(false);
     expect(indicatorPace({ value: 1, baselineValue: null, baselineOn: null, targetValue: 5, targetOn: '2027-12-31', higherIsBetter: true, curve: null, today: '2026-01-01', tolerancePct: 5 }).expected).toBeNull();
+  });
+});
+
+describe('notice rules', () => {
+  it('commends units with every report on time and nothing overdue, and criticises those under 80 % or with overdue items', () => {
+    const units = [
+      { n: 'a', onTimeRate: 100, red: 0 }, { n: 'b', onTimeRate: 100, red: 1 }, { n: 'c', onTimeRate: 79.9, red: 0 },
+      { n: 'd', onTimeRate: 80, red: 0 }, { n: 'e', onTimeRate: null, red: 0 },
+    ];
+    const r = commendationsAndCriticisms(units);
+    expect(r.commended.map((u) => u.n)).toEqual(['a']);
+    expect(r.criticised.map((u) => u.n)).toEqual(['b', 'c']);
   });
 });
 

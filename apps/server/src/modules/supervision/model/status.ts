@@ -31,6 +31,9 @@ export interface StatusSettings {
   paceTolerancePct: number;
 }
 
+/** An on-time reporting rate below this (%) is flagged in the cockpit and criticised in a notice. */
+export const ON_TIME_ALERT_PCT = 80;
+
 export const DEFAULT_STATUS_SETTINGS: StatusSettings = { nearDays: 14, paceTolerancePct: 10 };
 
 export interface WorkPointFacts {
@@ -125,5 +128,16 @@ export function indicatorPace(input: {
     expected,
     behind,
     reason: behind ? { zh: `指标当前 ${fmt(value)}，按基线至 2027 年目标的进度线此时应为 ${fmt(expected)}`, en: `Indicator at ${fmt(value)}; the line from baseline to the 2027 target puts it at ${fmt(expected)} by now` } : null,
+  };
+}
+
+/**
+ * Whom a quarter's notice commends (every report on time, nothing overdue) and whom it
+ * criticises (on-time rate under ON_TIME_ALERT_PCT, or any overdue item).
+ */
+export function commendationsAndCriticisms<U extends { onTimeRate: number | null; red: number }>(units: U[]) {
+  return {
+    commended: units.filter((u) => u.onTimeRate === 100 && !u.red),
+    criticised: units.filter((u) => (u.onTimeRate !== null && u.onTimeRate < ON_TIME_ALERT_PCT) || u.red > 0),
   };
 }

@@ -156,4 +156,30 @@ describe.each(testDatabases)('work points and progress reports, on $name', (kind
     expect(a).toMatchObject({ due: 2, onTime: 0, onTimeRate: 0 });
     expect((await p.as.taskforce.get('/api/supervision/units?quarter=2025-Q9')).statusCode).toBe(422);
   });
+
+  it('puts deadlines on each organisation\'s calendar and the reviews awaiting the task force in its inbox', async () => {
+    const march = '/api/supervision/calendar?from=2025-03-01&to=2025-03-31';
+    const events = (await p.as.unitA.get(march)).json().events as { kind: string; date: string; link: string }[];
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'reportDue', date: '2025-03-05', link: `/supervision/work-points/${wp.id}` }));
+    expect((await p.as.unitB.get(march)).json().events).toEqual([]);
+    expect((await p.as.unitA.get('/api/supervision/calendar?from=2025-01-01&to=2025-06-30')).statusCode).toBe(422);
+
+    const draft = (await p.as.unitA.get(`/api/reports?workPointId=${wp.id}&state=draft`)).json().items[0];
+    expect((await p.as.unitA.post(`/api/reports/${draft.id}/submit`)).statusCode).toBe(200);
+    expect((await p.as.taskforce.get('/api/supervision/inbox')).json().toReview.map((r: { id: string }) => r.id)).toContain(draft.id);
+    expect((await p.as.unitA.get('/api/supervision/inbox')).json().toReview).toEqual([]);
+  });
+
+  it('weighs the tasks of an action by the weight the task force states', async () => {
+    const sibling = await p.as.taskforce.post('/api/work-points', {
+      taskNo: 21, year: 2025, titleZh: '生物资源保护', deliverableZh: '名录一份', ownerOrganisationId: p.orgs.unitB, dueOn: '2025-12-31', frequency: 'quarterly',
+    });
+    expect(sibling.statusCode).toBe(201);
+    const action = async () => (await p.as.taskforce.get('/api/supervision/rollup')).json().actions.find((a: { tasks: { no: number }[] }) => a.tasks.some((t) => t.no === 22));
+    expect((await action()).progressPct).toBeCloseTo((56 + 0) / 2, 1);
+    const put = await p.as.taskforce.request('PUT', '/api/assignments/22', { leadIds: [p.orgs.unitA], coIds: [], districtIds: [], weight: 3 });
+    expect(put.json().weight).toBe(3);
+    expect((await action()).progressPct).toBeCloseTo((3 * 56 + 0) / 4, 1);
+  });
+
 });
