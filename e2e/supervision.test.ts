@@ -226,6 +226,11 @@ describe('plan supervision in the browser', () => {
     // Back to the top first, or the fixed header is drawn across the middle of the full-page shot.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, 'supervision.png'), fullPage: true });
+
+    // The colour explains itself in words on hover.
+    const why = (after as unknown as { reasons: { zh: string }[] }).reasons[0].zh;
+    await row.locator('.colour-tag').first().hover();
+    await page.locator('.ant-tooltip').filter({ hasText: why }).waitFor();
   }, SLOW);
 
   it('the task force drafts, approves, publishes and downloads a notice, which anyone can then see', async () => {

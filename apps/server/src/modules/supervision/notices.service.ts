@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/access/model.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { todayIn } from './model/dates.js';
+import { chineseDate } from '../../platform/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { writeWorkbook } from '../../platform/excel/index.js';
 import { quarterRange } from './model/periods.js';
@@ -84,7 +85,7 @@ export function noticesService(database: Database, deps: { plan: PlanService; st
       const paragraphs: Paragraph[] = [
         `为压实工作责任，推动《${plan.titleZh}》各项任务落地见效，根据行动计划保障措施有关要求，现将${year}年第${q}季度推进情况通报如下。`,
         { heading: `${CN_NUM[0]}、总体推进情况`, level: 1 },
-        `截至${rollup.asOf.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}，平台共部署年度工作要点${c.red + c.yellow + c.blue + c.green + c.closed}项，总体完成进度${rollup.progressPct}%。其中已销号${c.closed}项、正常推进${c.green}项、临近时限${c.blue}项、进度滞后${c.yellow}项、逾期${c.red}项。`,
+        `截至${chineseDate(rollup.asOf)}，平台共部署年度工作要点${c.red + c.yellow + c.blue + c.green + c.closed}项，总体完成进度${rollup.progressPct}%。其中已销号${c.closed}项、正常推进${c.green}项、临近时限${c.blue}项、进度滞后${c.yellow}项、逾期${c.red}项。`,
         { heading: `${CN_NUM[1]}、进展报送情况`, level: 1 },
         due ? `本季度应报送进展报告${due}期，按时报送${onTime}期，按时报送率${Math.round((1000 * onTime) / due) / 10}%。各责任单位报送情况详见附件1。` : '本季度无应报送的进展报告。',
       ];
@@ -170,7 +171,7 @@ export function noticesService(database: Database, deps: { plan: PlanService; st
       const buffer = await officialDocumentDocx({
         issuerZh: n.issuerZh, number: n.number ?? '（未编号 · 草稿）', title: n.titleZh, recipients: n.recipientsZh, paragraphs: n.paragraphs,
         signature: n.issuerZh, date: issuedOn, attachments: n.attachments,
-        footerZh: `${n.issuerZh}办公室  ${issuedOn.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}印发`,
+        footerZh: `${n.issuerZh}办公室  ${chineseDate(issuedOn)}印发`,
       });
       return { buffer, fileName: `${n.number ?? '通报草稿'} ${n.titleZh}.docx` };
     },

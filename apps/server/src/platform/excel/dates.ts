@@ -3,11 +3,12 @@
  * A date column holds a day, not an instant, so everything here works on UTC midnights —
  * which is also how ExcelJS turns Excel serial numbers into Dates and back.
  */
-export type IsoDate = string;
+import { todayIn, type IsoDate } from '../dates.js';
+
+export { isIsoDate, type IsoDate } from '../dates.js';
 
 const DAY_MS = 86_400_000;
-// Deadlines are days in Chongqing. China has kept UTC+8 without daylight saving since 1991,
-// so a fixed offset is exact for every date the platform deals with.
+// China keeps UTC+8 without daylight saving (see platform/dates.ts).
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** 'YYYY-MM-DD' when y-m-d is a real day in Excel's range (1900–9999), else null. */
@@ -19,11 +20,6 @@ export function isoOf(y: number, m: number, d: number): IsoDate | null {
   return isoFromUtc(t);
 }
 
-export const isIsoDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return !!m && isoOf(Number(m[1]), Number(m[2]), Number(m[3])) === s;
-};
-
 /** The UTC-midnight Date ExcelJS writes as exactly that day. */
 export const utcMidnight = (iso: IsoDate): Date =>
   new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
@@ -32,7 +28,7 @@ export const utcMidnight = (iso: IsoDate): Date =>
 export const isoFromUtc = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 
 /** The day in Chongqing of an instant (timestamps from the database). */
-export const shanghaiDate = (d: Date): IsoDate => new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+export const shanghaiDate = todayIn;
 
 /** 'YYYY-MM-DD HH:mm' in Chongqing, how an instant is shown in a text column. */
 export const shanghaiDateTime = (d: Date): string =>

@@ -20,6 +20,9 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { badRequest } from '../http/errors.js';
+import { chineseDate } from '../dates.js';
+
+export { chineseDate };
 
 /**
  * A notice or other official document of the task force, laid out as GB/T 9704-2012
@@ -116,21 +119,6 @@ function runs(text: string, style: Omit<IRunOptions, 'text' | 'children' | 'brea
 }
 
 const bodyRun = { font: fontOf(FONT.body), size: SIZE.body };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** '2025-10-08' → '2025年10月8日': arabic numerals, full year, no padding, as GB/T 9704-2012 asks. */
-export function chineseDate(iso: string): string {
-  const m = ISO_DATE.exec(typeof iso === 'string' ? iso.trim() : '');
-  const y = m ? Number(m[1]) : NaN;
-  const mo = m ? Number(m[2]) : NaN;
-  const d = m ? Number(m[3]) : NaN;
-  // Date.UTC rolls 02-30 over into March; comparing back catches dates that do not exist.
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (!m || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d)
-    throw badRequest(`日期 ${String(iso)} 无效，应为 YYYY-MM-DD`, `Date ${String(iso)} is not a valid YYYY-MM-DD date`, [{ path: '/date', message: 'format' }]);
-  return `${y}年${mo}月${d}日`;
-}
 
 function cellText(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
