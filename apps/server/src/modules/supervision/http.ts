@@ -35,10 +35,7 @@ export function importResult<T extends { problems: ImportProblem[] }>(r: T) {
   return r;
 }
 
-export const Paging = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-};
+export { Paging } from '../../platform/http/schemas.js';
 export const page = (q: { limit?: number; offset?: number }) => ({ limit: q.limit ?? 50, offset: q.offset ?? 0 });
 export const IsoDateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 

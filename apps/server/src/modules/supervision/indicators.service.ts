@@ -10,7 +10,7 @@ import { curveProblems, type PaceCurve } from './model/pace.js';
 import { indicatorPace, type Reason } from './model/status.js';
 import { readSettings, type SupervisionSettings } from './settings.js';
 import { writeWorkbook } from '../../platform/excel/index.js';
-import { requireTaskForce } from './viewer.js';
+import { NO_ORGANISATION, requireTaskForce } from './viewer.js';
 
 /**
  * Indicators: one for every 2027 target. A quantified target whose records live on the
@@ -94,7 +94,7 @@ export function indicatorsService(database: Database, deps: { plan: PlanService;
       // A unit or district reports on an indicator of an action it takes part in: it owns a work
       // point linked to it, or is assigned to one of the action's tasks.
       if (!hasRole(ctx.principal, 'admin', 'taskforce')) {
-        const org = ctx.principal!.organisationId ?? '00000000-0000-0000-0000-000000000000';
+        const org = ctx.principal!.organisationId ?? NO_ORGANISATION;
         const taskNos = (await deps.plan.outline()).find((a) => a.no === one.actionNo)?.tasks.map((t) => t.no) ?? [];
         const involved = await db.selectFrom('workPoint').select('id').where('ownerOrganisationId', '=', org).where('indicatorCode', '=', code).limit(1).executeTakeFirst()
           ?? (taskNos.length ? await db.selectFrom('taskAssignment').select('taskNo').where('organisationId', '=', org).where('taskNo', 'in', taskNos).limit(1).executeTakeFirst() : undefined);

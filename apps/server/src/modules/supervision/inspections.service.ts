@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { isIsoDate } from './model/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { notify } from './notifications.js';
-import { owns, requireTaskForce, viewerOf, type Viewer } from './viewer.js';
+import { ownOrganisation, owns, requireTaskForce, viewerOf, type Viewer } from './viewer.js';
 
 /**
  * Inspections (督促检查 / 专项督查): scheduled or special, over a scope of tasks, units and
@@ -69,7 +69,7 @@ export function inspectionsService(database: Database, deps: { files: FileServic
       if (f.q) q = q.where((eb) => eb.or([eb('i.titleZh', 'ilike', containsPattern(f.q!)), eb('i.code', 'ilike', containsPattern(f.q!)), eb('i.findingsZh', 'ilike', containsPattern(f.q!))]));
       if (f.taskNo) q = q.where((eb) => eb(eb.ref('i.scope', '->').key('taskNos'), '@>', JSON.stringify([f.taskNo]) as never));
       if (!v.taskForce) {
-        const org = v.organisationId ?? '00000000-0000-0000-0000-000000000000';
+        const org = ownOrganisation(v);
         q = q.where((eb) => eb.or([
           eb(eb.ref('i.scope', '->').key('organisationIds'), '@>', JSON.stringify([org]) as never),
           eb.exists(eb.selectFrom('rectification as r').select('r.id').whereRef('r.inspectionId', '=', 'i.id').where('r.ownerOrganisationId', '=', org)),

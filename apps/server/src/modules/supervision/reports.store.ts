@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, ProgressReportTable } from '../../platform/db/schema.js';
 import { containsPattern } from '../../platform/db/like.js';
-import type { Viewer } from './viewer.js';
+import { seenByWorkPoint, type Viewer } from './viewer.js';
 
 type Q = Kysely<DB>;
 export type ReportRow = Selectable<ProgressReportTable>;
@@ -47,12 +47,7 @@ export const reportsStore = {
         sql<boolean>`coalesce((r.first_submitted_at at time zone 'Asia/Shanghai')::date > r.deadline, r.deadline < ${today}::date)`.as('late'),
         sql<number>`count(*) over ()`.as('total'),
       ]);
-    if (!v.taskForce) {
-      s = s.where((eb) => eb.or([
-        eb('wp.ownerOrganisationId', '=', v.organisationId ?? '00000000-0000-0000-0000-000000000000'),
-        ...(v.districtCode ? [eb('wp.districtCode', '=', v.districtCode)] : []),
-      ]));
-    }
+    if (!v.taskForce) s = s.where(seenByWorkPoint(v));
     if (f.workPointId) s = s.where('r.workPointId', '=', f.workPointId);
     if (f.taskNo) s = s.where('wp.taskNo', '=', f.taskNo);
     if (f.state) s = s.where('r.state', '=', f.state);

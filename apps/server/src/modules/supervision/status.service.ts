@@ -8,7 +8,7 @@ import { addDays, isIsoDate } from './model/dates.js';
 import { quarterOf, quarterRange } from './model/periods.js';
 import { COLOURS, emptyCounts, ON_TIME_ALERT_PCT, rollupColour, rollupReasons, weightedProgress, type Colour, type ColourCounts } from './model/status.js';
 import { readSettings, writeSettings, type SupervisionSettings } from './settings.js';
-import { requireTaskForce, viewerOf } from './viewer.js';
+import { ownOrganisation, requireTaskForce, seenByWorkPoint, viewerOf } from './viewer.js';
 import type { WorkPointsService } from './work-points.service.js';
 import { colourSql, workPointsStore } from './work-points.store.js';
 
@@ -33,7 +33,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
           sql<number>`sum(wp.weight * case when wp.closed_at is not null then 100 else wp.progress_pct end)`.as('weightedProgress')])
         .groupBy(['wp.taskNo', 'colour']);
       if (f.year) q = q.where('wp.year', '=', f.year);
-      if (!v.taskForce) q = q.where((eb) => eb.or([eb('wp.ownerOrganisationId', '=', v.organisationId ?? '00000000-0000-0000-0000-000000000000'), ...(v.districtCode ? [eb('wp.districtCode', '=', v.districtCode)] : [])]));
+      if (!v.taskForce) q = q.where(seenByWorkPoint(v));
       const [rows, actions, weights] = await Promise.all([q.execute(), deps.plan.outline(), workPointsStore.taskWeights(db)]);
 
       const tasks = actions.flatMap((a) => a.tasks.map((t) => {
@@ -81,7 +81,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
       const colour = colourSql(sc.today, sc.settings.nearDays, sc.settings.paceTolerancePct, [...sc.behind.keys()]);
       // The colour is computed once per work point, in a subquery, then counted.
       let scoped = db.selectFrom('workPoint as wp').select(['wp.ownerOrganisationId', 'wp.taskNo', 'wp.frequency', 'wp.startsOn', 'wp.dueOn', 'wp.closedAt', 'wp.nextReportDeadline', colour.as('colour')]);
-      if (!v.taskForce) scoped = scoped.where('wp.ownerOrganisationId', '=', v.organisationId ?? '00000000-0000-0000-0000-000000000000');
+      if (!v.taskForce) scoped = scoped.where('wp.ownerOrganisationId', '=', ownOrganisation(v));
       const due = db.selectFrom(scoped.as('wp'))
         .select(['wp.ownerOrganisationId', 'wp.taskNo',
           sql<number>`sum(greatest(0, cqb_periods_due(wp.frequency, wp.starts_on, wp.due_on, ${upto}::date) - cqb_periods_due(wp.frequency, wp.starts_on, wp.due_on, ${addDays(range.from, -1)}::date)))`.as('due'),
@@ -96,7 +96,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
         .where(sql<boolean>`(r.first_submitted_at at time zone 'Asia/Shanghai')::date <= r.deadline`)
         .groupBy(['wp.ownerOrganisationId', 'wp.taskNo']);
       if (!v.taskForce) {
-        const mine = v.organisationId ?? '00000000-0000-0000-0000-000000000000';
+        const mine = ownOrganisation(v);
         onTime = onTime.where('wp.ownerOrganisationId', '=', mine);
       }
       const [dueRows, onTimeRows, actions, orgs] = await Promise.all([due.execute(), onTime.execute(), deps.plan.outline(), db.selectFrom('organisation').select(['id', 'nameZh', 'nameEn', 'kind']).execute()]);
@@ -140,7 +140,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
       if (!problems.length && (f.to < f.from || addDays(f.from, 92) < f.to)) problems.push({ path: '/query/to', message: '区间须在 0–92 天之间 (range of 0–92 days)' });
       if (problems.length) throw invalid(problems);
       const v = await viewerOf(db, ctx);
-      const mine = v.organisationId ?? '00000000-0000-0000-0000-000000000000';
+      const mine = ownOrganisation(v);
       let wps = db.selectFrom('workPoint as wp').innerJoin('organisation as o', 'o.id', 'wp.ownerOrganisationId')
         .select(['wp.id', 'wp.code', 'wp.titleZh', 'wp.taskNo', 'wp.dueOn', 'wp.nextReportDeadline', 'o.nameZh as ownerNameZh'])
         .where('wp.closedAt', 'is', null)
@@ -148,7 +148,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
       let recs = db.selectFrom('rectification as r').innerJoin('organisation as o', 'o.id', 'r.ownerOrganisationId')
         .select(['r.id', 'r.inspectionId', 'r.descriptionZh', 'r.dueOn', 'o.nameZh as ownerNameZh']).where('r.status', '!=', 'closed').where('r.dueOn', '>=', f.from).where('r.dueOn', '<=', f.to);
       if (!v.taskForce) {
-        wps = wps.where((eb) => eb.or([eb('wp.ownerOrganisationId', '=', mine), ...(v.districtCode ? [eb('wp.districtCode', '=', v.districtCode)] : [])]));
+        wps = wps.where(seenByWorkPoint(v));
         recs = recs.where('r.ownerOrganisationId', '=', mine);
       }
       const [w, r] = await Promise.all([wps.orderBy('wp.dueOn').limit(2000).execute(), recs.orderBy('r.dueOn').limit(500).execute()]);
@@ -165,7 +165,7 @@ export function statusService(database: Database, deps: { plan: PlanService; wor
       const v = await viewerOf(db, ctx);
       const sc = await deps.workPoints.statusContext();
       const in30 = addDays(sc.today, 30);
-      const mine = v.organisationId ?? '00000000-0000-0000-0000-000000000000';
+      const mine = ownOrganisation(v);
       const [owed, returned, drafts, rectifications, toReview, toClose] = await Promise.all([
         db.selectFrom('workPoint').select(['id', 'code', 'titleZh', 'taskNo', 'nextReportDeadline', 'dueOn']).where('ownerOrganisationId', '=', mine)
           .where('closedAt', 'is', null).where('nextReportDeadline', '<=', in30).orderBy('nextReportDeadline').limit(200).execute(),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { hasRole } from '../../platform/access/model.js';
@@ -36,3 +36,15 @@ export const canSee = (v: Viewer, ownerId: string | null, districtCode: string |
   v.taskForce || (!!ownerId && ownerId === v.organisationId) || (!!districtCode && districtCode === v.districtCode);
 
 export const owns = (v: Viewer, ownerId: string | null) => !!ownerId && ownerId === v.organisationId;
+
+/** Matches no organisation: a caller without one owns nothing. */
+export const NO_ORGANISATION = '00000000-0000-0000-0000-000000000000';
+export const ownOrganisation = (v: Viewer) => v.organisationId ?? NO_ORGANISATION;
+
+/**
+ * The SQL twin of canSee() for work points (alias `wp`): the caller's organisation owns it,
+ * or it lies in the caller's district. Only for callers outside the task force.
+ */
+export const seenByWorkPoint = (v: Viewer) => v.districtCode
+  ? sql<boolean>`(wp.owner_organisation_id = ${ownOrganisation(v)}::uuid or wp.district_code = ${v.districtCode})`
+  : sql<boolean>`wp.owner_organisation_id = ${ownOrganisation(v)}::uuid`;

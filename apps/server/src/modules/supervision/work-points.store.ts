@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, WorkPointTable } from '../../platform/db/schema.js';
 import { containsPattern } from '../../platform/db/like.js';
-import type { Viewer } from './viewer.js';
+import { seenByWorkPoint, type Viewer } from './viewer.js';
 
 type Q = Kysely<DB>;
 export type WorkPointRow = Selectable<WorkPointTable>;
@@ -54,12 +54,7 @@ export const workPointsStore = {
   /** A page of work points with their colour, and how many match in all (counted apart, so the colour is computed for the page only). */
   list: async (q: Q, v: Viewer, f: WorkPointFilter, colour: ReturnType<typeof colourSql>, page: { limit: number; offset: number } | null) => {
     let s = q.selectFrom('workPoint as wp').innerJoin('organisation as o', 'o.id', 'wp.ownerOrganisationId');
-    if (!v.taskForce) {
-      s = s.where((eb) => eb.or([
-        eb('wp.ownerOrganisationId', '=', v.organisationId ?? '00000000-0000-0000-0000-000000000000'),
-        ...(v.districtCode ? [eb('wp.districtCode', '=', v.districtCode)] : []),
-      ]));
-    }
+    if (!v.taskForce) s = s.where(seenByWorkPoint(v));
     if (f.taskNo) s = s.where('wp.taskNo', '=', f.taskNo);
     if (f.year) s = s.where('wp.year', '=', f.year);
     if (f.ownerId) s = s.where('wp.ownerOrganisationId', '=', f.ownerId);

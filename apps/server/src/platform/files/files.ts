@@ -6,7 +6,7 @@ import type { Ctx } from '../context/ctx.js';
 import { audit } from '../audit/audit.js';
 import { hasRole } from '../access/model.js';
 import { badRequest, forbidden, notFound, unauthorized } from '../http/errors.js';
-import { errorResponses, IdParams } from '../http/schemas.js';
+import { DateTime, errorResponses, IdParams } from '../http/schemas.js';
 
 /**
  * Attachments (evidence, report files), kept in the database beside the records that cite
@@ -79,7 +79,7 @@ export async function oneUploadedFile(req: FastifyRequest) {
   return { name: part.filename, mime: part.mimetype, content };
 }
 
-const FileMeta = Type.Object({ id: Type.String(), name: Type.String(), mime: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), createdAt: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }) });
+const FileMeta = Type.Object({ id: Type.String(), name: Type.String(), mime: Type.String(), sizeBytes: Type.Integer(), sha256: Type.String(), createdAt: DateTime });
 export { FileMeta };
 
 export async function fileRoutes(app: FastifyInstance, { files }: { files: FileService }) {
