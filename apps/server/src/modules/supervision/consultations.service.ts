@@ -9,6 +9,7 @@ import { writeWorkbook } from '../../platform/excel/index.js';
 import { containsPattern } from '../../platform/db/like.js';
 import type { PlanService } from '../plan/service.js';
 import { isIsoDate, todayIn } from './model/dates.js';
+import { windowOf } from './model/deadlines.js';
 import { requireTaskForce } from './viewer.js';
 
 /**
@@ -22,9 +23,6 @@ export const DISPOSITIONS = {
 } as const;
 export const PLAN_CONSULTATION_CODE = 'ZQYJ-2024-001';
 
-export type Window = 'upcoming' | 'open' | 'closed';
-export const windowOf = (c: { opensOn: string; closesOn: string }, today: string): Window =>
-  today < c.opensOn ? 'upcoming' : today > c.closesOn ? 'closed' : 'open';
 
 export function consultationsService(database: Database, deps: { plan: PlanService; now: () => Date }) {
   const { db } = database;

@@ -2,19 +2,11 @@ import type { Database } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { addDays, daysBetween, todayIn } from './model/dates.js';
+import { reminderFor, type ReminderWhen } from './model/deadlines.js';
 import { notify, type NotificationsService } from './notifications.js';
 import { readSettings } from './settings.js';
 
-type When = 'before' | 'on' | 'after';
-
-/** Which reminder, if any, a deadline calls for today. */
-export function reminderFor(deadline: string, today: string, daysBefore: number): When | null {
-  if (deadline === today) return 'on';
-  if (deadline < today) return 'after';
-  return daysBetween(today, deadline) <= daysBefore ? 'before' : null;
-}
-
-const WORDS: Record<When, (d: string, n: number) => { zh: string; en: string }> = {
+const WORDS: Record<ReminderWhen, (d: string, n: number) => { zh: string; en: string }> = {
   before: (d, n) => ({ zh: `${n} 天后（${d}）截止`, en: `due in ${n} days (${d})` }),
   on: (d) => ({ zh: `今天（${d}）截止`, en: `due today (${d})` }),
   after: (d, n) => ({ zh: `已于 ${d} 截止，逾期 ${n} 天`, en: `was due on ${d}, ${n} days overdue` }),

@@ -5,6 +5,7 @@ import { curveProblems, expectedPct, timeShare } from './pace.js';
 import { commendationsAndCriticisms, indicatorPace, rollupColour, rollupReasons, weightedProgress, workPointStatus, type WorkPointFacts } from './status.js';
 import { nextState, stepsFrom } from './report-states.js';
 import { diffEditions } from './diff.js';
+import { reminderFor, windowOf } from './deadlines.js';
 
 describe('dates', () => {
   it('reads today in Chongqing, not in the server\'s zone', () => {
@@ -97,6 +98,19 @@ describe('status colours', () => {
     expect(at(700, '2026-01-01').behind).toBe(true);
     expect(at(790, '2026-01-01').behind).toBe(false);
     expect(indicatorPace({ value: 1, baselineValue: null, baselineOn: null, targetValue: 5, targetOn: '2027-12-31', higherIsBetter: true, curve: null, today: '2026-01-01', tolerancePct: 5 }).expected).toBeNull();
+  });
+});
+
+describe('deadlines', () => {
+  it('reminds a set number of days before, on the day and after, and not earlier', () => {
+    expect(reminderFor('2026-04-05', '2026-04-01', 3)).toBeNull();
+    expect(reminderFor('2026-04-05', '2026-04-02', 3)).toBe('before');
+    expect(reminderFor('2026-04-05', '2026-04-05', 3)).toBe('on');
+    expect(reminderFor('2026-04-05', '2026-04-06', 3)).toBe('after');
+  });
+  it('opens a comment window on its first day and closes it after its last', () => {
+    const c = { opensOn: '2024-07-26', closesOn: '2024-08-01' };
+    expect([windowOf(c, '2024-07-25'), windowOf(c, '2024-07-26'), windowOf(c, '2024-08-01'), windowOf(c, '2024-08-02')]).toEqual(['upcoming', 'open', 'open', 'closed']);
   });
 });
 
