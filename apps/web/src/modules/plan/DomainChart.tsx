@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../app/i18n';
-import { EChart } from './EChart';
+import { EChart } from '../../app/components/EChart';
 import type { Named, TaskListItem } from './api';
 import { DOMAIN_HEX } from './format';
 

@@ -12,18 +12,18 @@ import { COLOURS } from './ColourTag';
 import { biText, quarterLabel, quartersUpTo } from './CockpitShared';
 
 // ECharts arrives after the figures, in its own chunk.
-const EChart = lazy(() => import('../plan/EChart').then((m) => ({ default: m.EChart })));
+const EChart = lazy(() => import('../../app/components/EChart').then((m) => ({ default: m.EChart })));
 
 /** Below this on-time rate a unit or action is shown in red. */
-const THRESHOLD = 80;
-const rateColour = (r: number | null) => (r === null ? undefined : r < THRESHOLD ? COLOURS.red.hex : COLOURS.green.hex);
+// The alert threshold is the server's (ON_TIME_ALERT_PCT in the supervision model).
+const rateColour = (r: number | null, alertBelow: number) => (r === null ? undefined : r < alertBelow ? COLOURS.red.hex : COLOURS.green.hex);
 
-function Rate({ rate }: { rate: number | null }) {
+function Rate({ rate, alertBelow }: { rate: number | null; alertBelow: number }) {
   const lang = useLang();
   if (rate === null) {
     return <Tooltip title={biText(lang, { zh: '本季度无应报事项', en: 'Nothing was due this quarter' })}><Typography.Text type="secondary">—</Typography.Text></Tooltip>;
   }
-  return <Progress percent={rate} size="small" strokeColor={rateColour(rate)} status="normal" format={(p) => `${p}%`} style={{ minWidth: 120, margin: 0 }} />;
+  return <Progress percent={rate} size="small" strokeColor={rateColour(rate, alertBelow)} status="normal" format={(p) => `${p}%`} style={{ minWidth: 120, margin: 0 }} />;
 }
 
 /**
@@ -34,6 +34,7 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
   const lang = useLang();
   const units = useApi<Units>(`/api/supervision/units${qs({ quarter })}`);
   const d = units.data;
+  const alertBelow = d?.alertBelowPct ?? 0; // nothing is drawn before the answer arrives
   const shown = quarter ?? d?.quarter;
   const quarters = useMemo(() => quartersUpTo(d?.asOf ?? asOf ?? new Date().toISOString().slice(0, 10)), [d?.asOf, asOf]);
 
@@ -55,7 +56,7 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [{
         type: 'bar', barMaxWidth: 36,
-        data: actions.map((a) => ({ value: a.onTimeRate ?? '-', itemStyle: { color: rateColour(a.onTimeRate), borderRadius: [4, 4, 0, 0] } })),
+        data: actions.map((a) => ({ value: a.onTimeRate ?? '-', itemStyle: { color: rateColour(a.onTimeRate, alertBelow), borderRadius: [4, 4, 0, 0] } })),
         label: { show: true, position: 'top', formatter: (p: { value: number | string }) => (typeof p.value === 'number' ? `${p.value}%` : '') },
       }],
     };
@@ -70,7 +71,7 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
     { title: <Bi zh="应报" en="Due" />, dataIndex: 'due', width: 90, align: 'right', sorter: (a, b) => a.due - b.due },
     { title: <Bi zh="按时" en="On time" />, dataIndex: 'onTime', width: 90, align: 'right', sorter: (a, b) => a.onTime - b.onTime },
     { title: <Bi zh="按时报送率" en="On-time rate" />, dataIndex: 'onTimeRate', width: 190, defaultSortOrder: 'ascend',
-      sorter: (a, b) => (a.onTimeRate ?? 101) - (b.onTimeRate ?? 101), render: (r: number | null) => <Rate rate={r} /> },
+      sorter: (a, b) => (a.onTimeRate ?? 101) - (b.onTimeRate ?? 101), render: (r: number | null) => <Rate alertBelow={alertBelow} rate={r} /> },
     { title: <Tooltip title={biText(lang, { zh: '当前为红色（逾期）的工作要点', en: 'Work points now red (overdue)' })}><span><Bi zh="逾期" en="Late" /></span></Tooltip>, dataIndex: 'red', width: 90, align: 'right',
       sorter: (a, b) => a.red - b.red, render: (n: number) => (n ? <Typography.Text type="danger" strong>{n}</Typography.Text> : 0) },
     { title: <Tooltip title={biText(lang, { zh: '当前为黄色（滞后）的工作要点', en: 'Work points now yellow (behind)' })}><span><Bi zh="滞后" en="Behind" /></span></Tooltip>, dataIndex: 'yellow', width: 90, align: 'right',
@@ -90,8 +91,8 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
             <Col span={24}>
               <Typography.Text type="secondary" className="small-note" style={{ display: 'block' }}>
                 {lang === 'zh'
-                  ? `${d.from} 至 ${d.to}${d.to > d.asOf ? `（统计至 ${d.asOf}）` : ''}，按截止日前首次报送计；低于 ${THRESHOLD}% 标红。`
-                  : `${d.from} to ${d.to}${d.to > d.asOf ? ` (up to ${d.asOf})` : ''}; on time = first submitted by the deadline; red below ${THRESHOLD}%.`}
+                  ? `${d.from} 至 ${d.to}${d.to > d.asOf ? `（统计至 ${d.asOf}）` : ''}，按截止日前首次报送计；低于 ${d.alertBelowPct}% 标红。`
+                  : `${d.from} to ${d.to}${d.to > d.asOf ? ` (up to ${d.asOf})` : ''}; on time = first submitted by the deadline; red below ${d.alertBelowPct}%.`}
               </Typography.Text>
               {d.actions.some((a) => a.due) ? (
                 <Suspense fallback={<Skeleton active paragraph={{ rows: 5 }} />}>

@@ -20,7 +20,7 @@ import { COLOURS } from './ColourTag';
 import { BehindTag, SourceTag, targetText, towardTarget, valueText } from './WorkIndicator';
 import { bi, dateTime, fileSize, fmtNum, todayIso, useRoles, WorkProgress } from './WorkShared';
 
-const WorkLineChart = lazy(() => import('./WorkLineChart'));
+const EChart = lazy(() => import('../../app/components/EChart').then((m) => ({ default: m.EChart })));
 
 type History = IndicatorDetail['history'][number];
 
@@ -159,7 +159,7 @@ export default function IndicatorPage() {
             <Card className="panel section" title={<Bi zh="变化趋势" en="Trend" />}>
               {option && (i.history.length || i.value !== null) ? (
                 <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 300 }} />}>
-                  <WorkLineChart option={option} ariaLabel={bi(lang, { zh: `${i.indicatorZh}变化趋势`, en: `${i.indicatorEn} over time` })} />
+                  <EChart option={option} height={300} testId="indicator-chart" ariaLabel={bi(lang, { zh: `${i.indicatorZh}变化趋势`, en: `${i.indicatorEn} over time` })} />
                 </Suspense>
               ) : <Empty description={bi(lang, { zh: '尚无数值，填报或记录后将显示趋势', en: 'No values yet; the trend appears once values are recorded' })} />}
               {i.baselineValue === null && i.value !== null && (

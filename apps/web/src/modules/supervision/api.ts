@@ -38,7 +38,7 @@ export interface RollupTask { no: number; actionNo: number; titleZh: string; tit
 export interface RollupAction { no: number; titleZh: string; titleEn: string; counts: ColourCounts; colour: RollupColour; reasons: Reason[]; progressPct: number; tasks: RollupTask[] }
 export interface Rollup { asOf: string; year: number | null; counts: ColourCounts; colour: RollupColour; progressPct: number; actions: RollupAction[]; settings: Settings }
 export interface UnitRate { organisationId: string; nameZh: string; nameEn: string | null; due: number; onTime: number; onTimeRate: number | null; red: number; yellow: number; dueIn30: number; workPoints: number }
-export interface Units { quarter: string; from: string; to: string; asOf: string; units: UnitRate[]; actions: (Omit<UnitRate, 'organisationId' | 'nameZh' | 'nameEn'> & { no: number; titleZh: string; titleEn: string })[] }
+export interface Units { quarter: string; from: string; to: string; asOf: string; alertBelowPct: number; units: UnitRate[]; actions: (Omit<UnitRate, 'organisationId' | 'nameZh' | 'nameEn'> & { no: number; titleZh: string; titleEn: string })[] }
 export interface CalendarEvent { date: string; kind: 'workPointDue' | 'reportDue' | 'rectificationDue'; titleZh: string; ownerNameZh: string; link: string }
 export interface Settings { nearDays: number; paceTolerancePct: number; reminderDaysBefore: number }
 export interface Inbox {

@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-// Line charts for indicator histories; reached through a lazy import only, so ECharts stays out of page chunks.
-echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+// Only what the platform's charts draw (bars, lines with marked pace lines); reached through lazy imports only.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
-export default function WorkLineChart({ option, height = 300, ariaLabel }: { option: EChartsCoreOption; height?: number; ariaLabel?: string }) {
+export function EChart({ option, height = 260, ariaLabel, testId }: { option: EChartsCoreOption; height?: number; ariaLabel?: string; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -29,5 +29,5 @@ export default function WorkLineChart({ option, height = 300, ariaLabel }: { opt
     chart.current?.setOption(option, true);
   }, [option]);
 
-  return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} data-testid="indicator-chart" />;
+  return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} data-testid={testId} />;
 }
