@@ -5,12 +5,13 @@ import {
 } from 'antd';
 import { DeleteOutlined, MinusCircleOutlined, PaperClipOutlined, PlusOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, errorMessage, fieldErrors } from '../../app/api';
+import { api, ApiError, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
 import { PageHeader } from '../../app/PageHeader';
 import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { upload, type FileMeta, type Figure, type ReportDetail } from './api';
 import { bi, dateTime, fileSize, fmtNum, fmtPct, FREQUENCY_NAMES, LateTag, type Named, ReportStateTag, useTaskOptions } from './WorkShared';
 
@@ -312,30 +313,14 @@ function ReviewModal({ kind, reportId, onClose, onDone }: { kind: 'return' | 'ac
   const lang = useLang();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ comment?: string }>();
-  const [saving, setSaving] = useState(false);
   const returning = kind === 'return';
 
-  const ok = async () => {
-    let v: { comment?: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      const comment = v.comment?.trim();
-      await api.post(`/api/reports/${reportId}/${kind}`, returning ? { comment } : comment ? { comment } : {});
-      message.success(bi(lang, returning ? { zh: '已退回', en: 'Returned' } : { zh: '已审核通过', en: 'Accepted' }));
-      onDone();
-    } catch (e) {
-      const fields = fieldErrors(e);
-      if (fields.length) form.setFields(fields as never);
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { submit: ok, saving } = useFormSubmit(form, async (v: { comment?: string }) => {
+    const comment = v.comment?.trim();
+    await api.post(`/api/reports/${reportId}/${kind}`, returning ? { comment } : comment ? { comment } : {});
+    message.success(bi(lang, returning ? { zh: '已退回', en: 'Returned' } : { zh: '已审核通过', en: 'Accepted' }));
+    onDone();
+  });
 
   return (
     <Modal open onCancel={onClose} onOk={ok} confirmLoading={saving} destroyOnHidden mask={{ closable: false }}
