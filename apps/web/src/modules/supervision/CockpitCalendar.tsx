@@ -10,7 +10,8 @@ import { Bi } from '../../app/components/Bi';
 import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import type { CalendarEvent } from './api';
-import { biText, CALENDAR_KINDS, oneText } from './CockpitShared';
+import { CALENDAR_KINDS } from './CockpitShared';
+import { bi, one } from './shared';
 
 const ISO = 'YYYY-MM-DD';
 /** Lines shown in a day's cell; the rest are counted and listed when the day is picked. */
@@ -57,17 +58,17 @@ export function CockpitCalendar() {
   const header = (
     <div className="table-toolbar" style={{ padding: '0 4px' }}>
       <Space>
-        <Button size="small" icon={<LeftOutlined />} onClick={() => setDay((d) => d.subtract(1, 'month').startOf('month'))} aria-label={biText(lang, { zh: '上个月', en: 'Previous month' })} data-testid="calendar-prev" />
+        <Button size="small" icon={<LeftOutlined />} onClick={() => setDay((d) => d.subtract(1, 'month').startOf('month'))} aria-label={bi(lang, { zh: '上个月', en: 'Previous month' })} data-testid="calendar-prev" />
         <Typography.Text strong style={{ minWidth: 110, textAlign: 'center', display: 'inline-block' }}>
           {lang === 'zh' ? day.format('YYYY年M月') : day.format('MMMM YYYY')}
         </Typography.Text>
-        <Button size="small" icon={<RightOutlined />} onClick={() => setDay((d) => d.add(1, 'month').startOf('month'))} aria-label={biText(lang, { zh: '下个月', en: 'Next month' })} data-testid="calendar-next" />
+        <Button size="small" icon={<RightOutlined />} onClick={() => setDay((d) => d.add(1, 'month').startOf('month'))} aria-label={bi(lang, { zh: '下个月', en: 'Next month' })} data-testid="calendar-next" />
         <Button size="small" onClick={() => setDay(dayjs())}><Bi zh="今天" en="Today" /></Button>
         {cal.loading && <Spin size="small" />}
       </Space>
       <Space wrap size={[12, 4]} className="table-count">
         {(Object.keys(CALENDAR_KINDS) as CalendarEvent['kind'][]).map((k) => (
-          <Badge key={k} color={CALENDAR_KINDS[k].hex} text={`${oneText(lang, CALENDAR_KINDS[k])} ${inMonth.filter((e) => e.kind === k).length}`} />
+          <Badge key={k} color={CALENDAR_KINDS[k].hex} text={`${one(lang, CALENDAR_KINDS[k])} ${inMonth.filter((e) => e.kind === k).length}`} />
         ))}
       </Space>
     </div>
@@ -93,13 +94,13 @@ export function CockpitCalendar() {
           </Typography.Title>
           <List<CalendarEvent>
             dataSource={picked}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={biText(lang, { zh: '当日没有到期事项；点击日历中的日期查看', en: 'Nothing is due this day; pick another date' })} /> }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={bi(lang, { zh: '当日没有到期事项；点击日历中的日期查看', en: 'Nothing is due this day; pick another date' })} /> }}
             renderItem={(e, i) => (
               <List.Item key={i} data-testid={`calendar-event-${e.kind}`}>
                 <List.Item.Meta
                   avatar={<Badge color={CALENDAR_KINDS[e.kind].hex} />}
                   title={<Link to={e.link}>{e.titleZh}</Link>}
-                  description={<Space size={6} wrap><Tag color={CALENDAR_KINDS[e.kind].color}>{oneText(lang, CALENDAR_KINDS[e.kind])}</Tag><span>{e.ownerNameZh}</span></Space>}
+                  description={<Space size={6} wrap><Tag color={CALENDAR_KINDS[e.kind].color}>{one(lang, CALENDAR_KINDS[e.kind])}</Tag><span>{e.ownerNameZh}</span></Space>}
                 />
               </List.Item>
             )}

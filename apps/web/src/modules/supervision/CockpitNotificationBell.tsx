@@ -7,7 +7,8 @@ import { Bi } from '../../app/components/Bi';
 import { useLang } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import type { Notification } from './api';
-import { announceNotificationsChanged, biText, NOTIFICATIONS_CHANGED, NotificationKindTag, timeText, useOpenNotification } from './CockpitShared';
+import { announceNotificationsChanged, NOTIFICATIONS_CHANGED, NotificationKindTag, useOpenNotification } from './CockpitShared';
+import { bi, dateTime } from './shared';
 
 const POLL_MS = 60_000;
 
@@ -67,13 +68,13 @@ export function NotificationBell({ className = 'header-user', tone = 'dark' }: {
       <List<Notification>
         size="small"
         dataSource={state.items}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={biText(lang, { zh: '没有未读通知', en: 'No unread notifications' })} /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={bi(lang, { zh: '没有未读通知', en: 'No unread notifications' })} /> }}
         renderItem={(n) => (
           <List.Item key={n.id} style={{ cursor: 'pointer', paddingInline: 4 }} data-testid={`bell-item-${n.id}`}
             onClick={() => { setOpen(false); void openOne(n); }}>
             <List.Item.Meta
               title={<Space size={4} wrap><NotificationKindTag kind={n.kind} /><span style={{ fontWeight: 500 }}>{lang === 'zh' ? n.titleZh : n.titleEn}</span></Space>}
-              description={<span style={{ fontSize: 12 }}>{timeText(n.createdAt)}</span>}
+              description={<span style={{ fontSize: 12 }}>{dateTime(n.createdAt)}</span>}
             />
           </List.Item>
         )}
@@ -85,7 +86,7 @@ export function NotificationBell({ className = 'header-user', tone = 'dark' }: {
     </div>
   );
 
-  const label = biText(lang, { zh: `通知，未读 ${state.unread} 条`, en: `Notifications, ${state.unread} unread` });
+  const label = bi(lang, { zh: `通知，未读 ${state.unread} 条`, en: `Notifications, ${state.unread} unread` });
   return (
     <Popover content={content} trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen}
       title={<Space><Bi zh="未读通知" en="Unread" /><Typography.Text type="secondary">{state.unread}</Typography.Text></Space>}>

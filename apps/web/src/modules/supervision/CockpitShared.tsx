@@ -5,12 +5,9 @@ import { api, errorMessage } from '../../app/api';
 import { useLang } from '../../app/i18n';
 import type { CalendarEvent, ColourCounts, Notification } from './api';
 import { COLOURS } from './ColourTag';
+import { bi, one, type Named } from './shared';
 
-/** What the cockpit, inbox, notification and settings pages share. */
-
-export interface Named { zh: string; en: string }
-export const biText = (lang: 'zh' | 'en', n: Named) => (lang === 'zh' ? `${n.zh} ${n.en}` : `${n.en} ${n.zh}`);
-export const oneText = (lang: 'zh' | 'en', n: Named) => (lang === 'zh' ? n.zh : n.en);
+/** What the cockpit, inbox, notification and settings pages share (what every supervision page shares is in ./shared). */
 
 /**
  * Marking notifications read on one page must move the header bell at once, not at its next
@@ -87,8 +84,8 @@ export function NotificationKindTag({ kind }: { kind: string }) {
   const w = when ? WHEN[when] : undefined;
   const color = w?.color ?? (base.endsWith('Returned') ? 'red' : base === 'reportSubmitted' ? 'gold' : 'default');
   return (
-    <Tooltip title={w ? biText(lang, { zh: `${name.zh}·${w.zh}`, en: `${name.en} · ${w.en}` }) : oneText(lang === 'zh' ? 'en' : 'zh', name)}>
-      <Tag color={color}>{oneText(lang, name)}{w ? ` · ${oneText(lang, w)}` : ''}</Tag>
+    <Tooltip title={w ? bi(lang, { zh: `${name.zh}·${w.zh}`, en: `${name.en} · ${w.en}` }) : one(lang === 'zh' ? 'en' : 'zh', name)}>
+      <Tag color={color}>{one(lang, name)}{w ? ` · ${one(lang, w)}` : ''}</Tag>
     </Tooltip>
   );
 }
@@ -101,18 +98,9 @@ export function ColourCountTags({ counts, href }: { counts: ColourCounts; href?:
   return (
     <span className="tag-list">
       {shown.map((c) => {
-        const tag = <Tag color={COLOURS[c].color} key={c} data-colour={c}>{oneText(lang, COLOURS[c])} {counts[c]}</Tag>;
-        return <Tooltip key={c} title={biText(lang, COLOURS[c])}>{href ? <Link to={href(c)} onClick={(e) => e.stopPropagation()}>{tag}</Link> : tag}</Tooltip>;
+        const tag = <Tag color={COLOURS[c].color} key={c} data-colour={c}>{one(lang, COLOURS[c])} {counts[c]}</Tag>;
+        return <Tooltip key={c} title={bi(lang, COLOURS[c])}>{href ? <Link to={href(c)} onClick={(e) => e.stopPropagation()}>{tag}</Link> : tag}</Tooltip>;
       })}
     </span>
   );
-}
-
-/** 2025-07-15T08:03:00Z → 2025-07-15 16:03 in the browser's time. */
-export function timeText(v: string | null | undefined) {
-  if (!v) return '—';
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) return v;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

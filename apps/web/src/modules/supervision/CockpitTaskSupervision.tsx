@@ -7,15 +7,15 @@ import { api } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
 import { useLang } from '../../app/i18n';
-import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import type { Organisation } from '../admin/api';
 import type { AssignedOrg, Assignment, Indicator, Inspection, ReportListItem, RollupTask, WorkPoint } from './api';
 import { ColourTag, COLOURS } from './ColourTag';
-import { biText, ColourCountTags } from './CockpitShared';
+import { ColourCountTags } from './CockpitShared';
 import { INSPECTION_STATUS } from './PubLabels';
-import { fmtNum, LateTag, ReportStateTag, WorkProgress } from './WorkShared';
+import { fmtNum, LateTag, ownerName, ReportStateTag, WorkProgress } from './WorkShared';
+import { bi, useRoles } from './shared';
 
 interface TaskView {
   taskNo: number; actionNo: number; assignment: Assignment | undefined; status: RollupTask | null;
@@ -55,27 +55,27 @@ function AssignModal({ taskNo, assignment, onClose, onSaved }: { taskNo: number;
 
   const { submit, saving } = useFormSubmit(form, async (v) => {
     await api.put(`/api/assignments/${taskNo}`, { leadIds: v.leadIds ?? [], coIds: v.coIds ?? [], districtIds: v.districtIds ?? [], weight: v.weight });
-    message.success(biText(lang, { zh: `任务 ${taskNo} 的分工已调整`, en: `Task ${taskNo} reassigned` }));
+    message.success(bi(lang, { zh: `任务 ${taskNo} 的分工已调整`, en: `Task ${taskNo} reassigned` }));
     onSaved();
   });
 
   const select = (field: keyof Omit<AssignValues, 'weight'>, districts: boolean, testId: string) => (
     <Select mode="multiple" allowClear loading={orgs.loading} options={options(field, districts)} showSearch={{ optionFilterProp: 'label' }} data-testid={testId}
-      placeholder={biText(lang, { zh: '选择机构', en: 'Choose organisations' })} notFoundContent={orgs.error ? orgs.error.message : undefined} />
+      placeholder={bi(lang, { zh: '选择机构', en: 'Choose organisations' })} notFoundContent={orgs.error ? orgs.error.message : undefined} />
   );
 
   return (
     <Modal open title={<Bi zh={`调整分工 · 任务 ${taskNo}`} en={`Assign task ${taskNo}`} />} onCancel={onClose} onOk={submit} confirmLoading={saving}
-      okText={biText(lang, { zh: '保存', en: 'Save' })} cancelText={biText(lang, { zh: '取消', en: 'Cancel' })} width={640} destroyOnHidden
+      okText={bi(lang, { zh: '保存', en: 'Save' })} cancelText={bi(lang, { zh: '取消', en: 'Cancel' })} width={640} destroyOnHidden
       okButtonProps={{ 'data-testid': 'assign-save' } as never}>
       <Form form={form} layout="vertical" className="modal-form" name="assignTask" disabled={saving}>
-        <Form.Item name="leadIds" label={<Bi zh="牵头单位" en="Lead units" />} rules={[{ required: true, type: 'array', min: 1, message: biText(lang, { zh: '至少一个牵头单位', en: 'At least one lead unit' }) }]}>
+        <Form.Item name="leadIds" label={<Bi zh="牵头单位" en="Lead units" />} rules={[{ required: true, type: 'array', min: 1, message: bi(lang, { zh: '至少一个牵头单位', en: 'At least one lead unit' }) }]}>
           {select('leadIds', false, 'assign-lead')}
         </Form.Item>
         <Form.Item name="coIds" label={<Bi zh="配合单位" en="Co-units" />}>{select('coIds', false, 'assign-co')}</Form.Item>
         <Form.Item name="districtIds" label={<Bi zh="区县" en="Districts" />}>{select('districtIds', true, 'assign-districts')}</Form.Item>
-        <Form.Item name="weight" label={<Bi zh="权重" en="Weight" />} extra={biText(lang, { zh: '在所属行动的加权进度中所占权重，须大于 0。', en: 'Its weight in the action\'s weighted progress; above 0.' })}
-          rules={[{ required: true, type: 'number', min: 0.01, message: biText(lang, { zh: '权重须大于 0', en: 'Weight must be above 0' }) }]}>
+        <Form.Item name="weight" label={<Bi zh="权重" en="Weight" />} extra={bi(lang, { zh: '在所属行动的加权进度中所占权重，须大于 0。', en: 'Its weight in the action\'s weighted progress; above 0.' })}
+          rules={[{ required: true, type: 'number', min: 0.01, message: bi(lang, { zh: '权重须大于 0', en: 'Weight must be above 0' }) }]}>
           <InputNumber min={0.01} step={0.5} style={{ width: 160 }} data-testid="assign-weight" />
         </Form.Item>
       </Form>
@@ -88,9 +88,8 @@ function AssignModal({ taskNo, assignment, onClose, onSaved }: { taskNo: number;
  * latest reports, the action's indicators and inspections. Only for those who take part.
  */
 export function TaskSupervisionPanel({ taskNo }: { taskNo: number }) {
-  const { hasRole } = useSession();
-  const participant = hasRole('admin', 'taskforce', 'unit', 'district');
-  const taskForce = hasRole('admin', 'taskforce');
+  const { taskForce, owner } = useRoles();
+  const participant = taskForce || owner;
   const lang = useLang();
   const view = useApi<TaskView>(participant && Number.isInteger(taskNo) && taskNo > 0 ? `/api/supervision/tasks/${taskNo}` : null);
   const [assigning, setAssigning] = useState(false);
@@ -99,7 +98,7 @@ export function TaskSupervisionPanel({ taskNo }: { taskNo: number }) {
   const wpColumns = useMemo<ColumnsType<WorkPoint>>(() => [
     { title: <Bi zh="编号" en="Code" />, dataIndex: 'code', width: 130, render: (c: string, w) => <Link to={`/supervision/work-points/${w.id}`} className="mono">{c}</Link> },
     { title: <Bi zh="工作要点" en="Work point" />, dataIndex: 'titleZh', width: 260 },
-    { title: <Bi zh="责任单位" en="Owner" />, key: 'owner', width: 150, render: (_, w) => (lang === 'en' && w.ownerNameEn ? w.ownerNameEn : w.ownerNameZh) ?? '—' },
+    { title: <Bi zh="责任单位" en="Owner" />, key: 'owner', width: 150, render: (_, w) => ownerName(lang, w) },
     { title: <Bi zh="年度" en="Year" />, dataIndex: 'year', width: 70 },
     { title: <Bi zh="完成时限" en="Due" />, dataIndex: 'dueOn', width: 110 },
     { title: <Bi zh="状态" en="Status" />, key: 'colour', width: 100, render: (_, w) => <ColourTag colour={w.colour} reasons={w.reasons} /> },
@@ -122,7 +121,7 @@ export function TaskSupervisionPanel({ taskNo }: { taskNo: number }) {
       render: (s: Indicator['source']) => (s === 'computed' ? <Tag color="cyan">{lang === 'zh' ? '平台计算' : 'Computed'}</Tag> : <Tag>{lang === 'zh' ? '单位填报' : 'Reported'}</Tag>) },
     { title: <Bi zh="进度" en="Pace" />, key: 'behind', width: 110,
       render: (_, i) => (i.behind
-        ? <Tooltip title={i.behindReason ? biText(lang, i.behindReason) : undefined}><Tag color="gold">{lang === 'zh' ? '滞后' : 'Behind'}</Tag></Tooltip>
+        ? <Tooltip title={i.behindReason ? bi(lang, i.behindReason) : undefined}><Tag color="gold">{lang === 'zh' ? '滞后' : 'Behind'}</Tag></Tooltip>
         : i.value === null ? <Tag>{lang === 'zh' ? '待填报' : 'No value yet'}</Tag>
         : <Tag color="green">{lang === 'zh' ? '正常' : 'On pace'}</Tag>) },
   ];
@@ -137,7 +136,7 @@ export function TaskSupervisionPanel({ taskNo }: { taskNo: number }) {
 
   if (!participant) return null;
 
-  const empty = (zh: string, en: string) => ({ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={biText(lang, { zh, en })} /> });
+  const empty = (zh: string, en: string) => ({ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={bi(lang, { zh, en })} /> });
   const s = v?.status;
 
   return (

@@ -9,7 +9,8 @@ import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import type { UnitRate, Units } from './api';
 import { COLOURS } from './ColourTag';
-import { biText, quarterLabel, quartersUpTo } from './CockpitShared';
+import { quarterLabel, quartersUpTo } from './CockpitShared';
+import { bi } from './shared';
 
 // ECharts arrives after the figures, in its own chunk.
 const EChart = lazy(() => import('../../app/components/EChart').then((m) => ({ default: m.EChart })));
@@ -21,7 +22,7 @@ const rateColour = (r: number | null, alertBelow: number) => (r === null ? undef
 function Rate({ rate, alertBelow }: { rate: number | null; alertBelow: number }) {
   const lang = useLang();
   if (rate === null) {
-    return <Tooltip title={biText(lang, { zh: '本季度无应报事项', en: 'Nothing was due this quarter' })}><Typography.Text type="secondary">—</Typography.Text></Tooltip>;
+    return <Tooltip title={bi(lang, { zh: '本季度无应报事项', en: 'Nothing was due this quarter' })}><Typography.Text type="secondary">—</Typography.Text></Tooltip>;
   }
   return <Progress percent={rate} size="small" strokeColor={rateColour(rate, alertBelow)} status="normal" format={(p) => `${p}%`} style={{ minWidth: 120, margin: 0 }} />;
 }
@@ -72,9 +73,9 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
     { title: <Bi zh="按时" en="On time" />, dataIndex: 'onTime', width: 90, align: 'right', sorter: (a, b) => a.onTime - b.onTime },
     { title: <Bi zh="按时报送率" en="On-time rate" />, dataIndex: 'onTimeRate', width: 190, defaultSortOrder: 'ascend',
       sorter: (a, b) => (a.onTimeRate ?? 101) - (b.onTimeRate ?? 101), render: (r: number | null) => <Rate alertBelow={alertBelow} rate={r} /> },
-    { title: <Tooltip title={biText(lang, { zh: '当前为红色（逾期）的工作要点', en: 'Work points now red (overdue)' })}><span><Bi zh="逾期" en="Late" /></span></Tooltip>, dataIndex: 'red', width: 90, align: 'right',
+    { title: <Tooltip title={bi(lang, { zh: '当前为红色（逾期）的工作要点', en: 'Work points now red (overdue)' })}><span><Bi zh="逾期" en="Late" /></span></Tooltip>, dataIndex: 'red', width: 90, align: 'right',
       sorter: (a, b) => a.red - b.red, render: (n: number) => (n ? <Typography.Text type="danger" strong>{n}</Typography.Text> : 0) },
-    { title: <Tooltip title={biText(lang, { zh: '当前为黄色（滞后）的工作要点', en: 'Work points now yellow (behind)' })}><span><Bi zh="滞后" en="Behind" /></span></Tooltip>, dataIndex: 'yellow', width: 90, align: 'right',
+    { title: <Tooltip title={bi(lang, { zh: '当前为黄色（滞后）的工作要点', en: 'Work points now yellow (behind)' })}><span><Bi zh="滞后" en="Behind" /></span></Tooltip>, dataIndex: 'yellow', width: 90, align: 'right',
       sorter: (a, b) => a.yellow - b.yellow, render: (n: number) => (n ? <Typography.Text type="warning" strong>{n}</Typography.Text> : 0) },
     { title: <Bi zh="30 天内到期" en="Due in 30 days" />, dataIndex: 'dueIn30', width: 130, align: 'right', sorter: (a, b) => a.dueIn30 - b.dueIn30 },
   ];
@@ -83,7 +84,7 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
     <Card className="panel" title={<Bi zh="按时报送率" en="On-time reporting" />}
       extra={
         <Select value={shown} style={{ width: 250 }} onChange={(q: string) => onQuarter(q === quarters[0] ? undefined : q)} data-testid="rates-quarter"
-          options={quarters.map((q) => ({ value: q, label: `${quarterLabel(lang, q)} · ${q}` }))} aria-label={biText(lang, { zh: '季度', en: 'Quarter' })} />
+          options={quarters.map((q) => ({ value: q, label: `${quarterLabel(lang, q)} · ${q}` }))} aria-label={bi(lang, { zh: '季度', en: 'Quarter' })} />
       }>
       <LoadState loading={units.loading && !d} error={units.error} reload={units.reload} rows={5}>
         {d && (
@@ -96,9 +97,9 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
               </Typography.Text>
               {d.actions.some((a) => a.due) ? (
                 <Suspense fallback={<Skeleton active paragraph={{ rows: 5 }} />}>
-                  <EChart option={option} height={240} ariaLabel={biText(lang, { zh: '各行动按时报送率', en: 'On-time rate by action' })} />
+                  <EChart option={option} height={240} ariaLabel={bi(lang, { zh: '各行动按时报送率', en: 'On-time rate by action' })} />
                 </Suspense>
-              ) : <Empty description={biText(lang, { zh: '本季度尚无应报送的进展报告', en: 'No reports were due this quarter' })} />}
+              ) : <Empty description={bi(lang, { zh: '本季度尚无应报送的进展报告', en: 'No reports were due this quarter' })} />}
             </Col>
             <Col span={24}>
               <Table<UnitRate>
@@ -110,7 +111,7 @@ export function CockpitUnitRates({ quarter, onQuarter, asOf, taskForce }: { quar
                 scroll={{ x: 940 }}
                 pagination={d.units.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
                 onRow={(u) => ({ 'data-testid': `rate-unit-${u.organisationId}` }) as React.HTMLAttributes<HTMLElement>}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={biText(lang, { zh: '暂无单位承担工作要点；部署工作要点后将按单位统计。', en: 'No unit owns work points yet; rates appear once work points are set.' })} /> }}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={bi(lang, { zh: '暂无单位承担工作要点；部署工作要点后将按单位统计。', en: 'No unit owns work points yet; rates appear once work points are set.' })} /> }}
                 data-testid="rates-units"
               />
             </Col>

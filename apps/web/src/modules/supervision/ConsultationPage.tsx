@@ -12,7 +12,8 @@ import { LoadState } from '../../app/components/LoadState';
 import { useLang } from '../../app/i18n';
 import type { Consultation, ConsultationComment } from './api';
 import { DISPOSITION, options, WINDOW } from './PubLabels';
-import { dateTimeText, ExportButton, MissingResult, NamedTag, useAction, useTaskForce } from './PubShared';
+import { MissingResult, NamedTag, useAction } from './PubShared';
+import { dateTime, ExportButton, useTaskForce } from './shared';
 
 const CONTACT_LABELS: [string, string][] = [['channelZh', '意见反馈渠道 Channel'], ['contactName', '联系人 Contact'], ['phone', '电话 Phone'], ['email', '电子邮箱 E-mail']];
 
@@ -182,7 +183,7 @@ function CommentsTable({ consultation: c, onAnswered }: { consultation: Consulta
     { title: <Bi zh="涉及条款" en="Section" />, dataIndex: 'sectionRef', width: 130, render: (v: string | null) => v ?? '—' },
     { title: <Bi zh="意见建议" en="Comment" />, dataIndex: 'body',
       render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 4, expandable: 'collapsible' }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{v}</Typography.Paragraph> },
-    { title: <Bi zh="提出时间" en="Received" />, dataIndex: 'createdAt', width: 140, render: (v: string) => dateTimeText(v) },
+    { title: <Bi zh="提出时间" en="Received" />, dataIndex: 'createdAt', width: 140, render: (v: string) => dateTime(v) },
     { title: <Bi zh="处理情况" en="Answer" />, key: 'answer', width: 260,
       render: (_, m) => (m.disposition ? (
         <Space orientation="vertical" size={2}>

@@ -6,12 +6,12 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useFormSubmit } from '../../app/useFormSubmit';
-import { ExportButton } from './PubShared';
 import { PageHeader } from '../../app/PageHeader';
 import { Bi } from '../../app/components/Bi';
 import type { Consultation } from './api';
 import { WINDOW } from './PubLabels';
-import { isoOf, NamedTag, useAction, useTaskForce, type PickedDate } from './PubShared';
+import { isoOf, NamedTag, useAction, type PickedDate } from './PubShared';
+import { ExportButton, useTaskForce } from './shared';
 
 /** 征求意见: drafts put out for public comment within a window; anyone may read and comment. */
 export default function ConsultationsPage() {

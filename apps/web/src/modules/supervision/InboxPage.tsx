@@ -6,10 +6,9 @@ import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
 import { PageHeader } from '../../app/PageHeader';
 import { useLang } from '../../app/i18n';
-import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import type { Inbox } from './api';
-import { biText, timeText } from './CockpitShared';
+import { bi, dateTime, useRoles } from './shared';
 
 /** One kind of work waiting: its count in the title, and when there is none, a line that says so. */
 function Section<T>({ zh, en, items, emptyZh, emptyEn, render, testId, danger }: {
@@ -24,7 +23,7 @@ function Section<T>({ zh, en, items, emptyZh, emptyEn, render, testId, danger }:
         size="small"
         dataSource={items}
         pagination={items.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={biText(lang, { zh: emptyZh, en: emptyEn })} /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={bi(lang, { zh: emptyZh, en: emptyEn })} /> }}
         renderItem={(item) => <List.Item>{render(item)}</List.Item>}
       />
     </Card>
@@ -36,7 +35,7 @@ function Due({ date, today, label }: { date: string | null; today: string; label
   if (!date) return null;
   const late = date < today;
   return (
-    <Tooltip title={biText(lang, label)}>
+    <Tooltip title={bi(lang, label)}>
       <Tag color={late ? 'red' : date === today ? 'orange' : 'default'}>{late ? (lang === 'zh' ? '已逾期 ' : 'Overdue ') : ''}{date}</Tag>
     </Tooltip>
   );
@@ -56,9 +55,7 @@ const Row2 = ({ main, sub, side }: { main: ReactNode; sub?: ReactNode; side?: Re
 export default function InboxPage() {
   const lang = useLang();
   const navigate = useNavigate();
-  const { hasRole } = useSession();
-  const taskForce = hasRole('admin', 'taskforce');
-  const owner = hasRole('unit', 'district');
+  const { taskForce, owner } = useRoles();
   const inbox = useApi<Inbox>('/api/supervision/inbox');
   const d = inbox.data;
   const today = d?.asOf ?? '';
@@ -68,7 +65,7 @@ export default function InboxPage() {
   return (
     <>
       <PageHeader title={{ zh: '我的待办', en: 'My inbox' }}
-        description={biText(lang, taskForce
+        description={bi(lang, taskForce
           ? { zh: '待审核的进展报告和待验收的整改事项；如本单位承担任务，亦列出应报事项。', en: 'Reports awaiting review and rectifications awaiting acceptance, plus anything your own organisation owes.' }
           : { zh: '本单位 30 天内应报送的进展报告、被退回的报告、未提交的草稿和未完成的整改事项。', en: 'Reports your organisation owes in the next 30 days, returned reports, unsent drafts and open rectifications.' })}
         extra={<Space>
@@ -84,7 +81,7 @@ export default function InboxPage() {
                   <Section zh="待审核的进展报告" en="Reports to review" items={d.toReview} testId="inbox-to-review"
                     emptyZh="暂无待审核的进展报告" emptyEn="No reports await review"
                     render={(x) => <Row2 main={<Link to={`/supervision/reports/${x.id}`} data-testid={`inbox-review-${x.id}`}><span className="mono">{x.code}</span> {x.titleZh}</Link>}
-                      sub={<>{x.ownerNameZh} · {x.periodLabel} · {lang === 'zh' ? '报送于' : 'sent'} {timeText(x.submittedAt)}</>}
+                      sub={<>{x.ownerNameZh} · {x.periodLabel} · {lang === 'zh' ? '报送于' : 'sent'} {dateTime(x.submittedAt)}</>}
                       side={<Button size="small" type="primary" ghost onClick={() => navigate(`/supervision/reports/${x.id}`)}><Bi zh="审核" en="Review" /></Button>} />} />
                 </Col>
                 <Col xs={24} xl={12}>

@@ -18,7 +18,8 @@ import { actionLabel } from '../plan/format';
 import { upload, type FileMeta, type IndicatorDetail } from './api';
 import { COLOURS } from './ColourTag';
 import { BehindTag, SourceTag, targetText, towardTarget, valueText } from './WorkIndicator';
-import { bi, dateTime, fileSize, fmtNum, todayIso, useRoles, WorkProgress } from './WorkShared';
+import { fileSize, fmtNum, WorkProgress } from './WorkShared';
+import { bi, dateTime, todayIso, useRoles } from './shared';
 
 const EChart = lazy(() => import('../../app/components/EChart').then((m) => ({ default: m.EChart })));
 

@@ -6,7 +6,6 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
-import { ExportButton } from './PubShared';
 import { PageHeader } from '../../app/PageHeader';
 import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
@@ -14,7 +13,8 @@ import { useActions } from '../plan/api';
 import { actionLabel } from '../plan/format';
 import type { Indicator } from './api';
 import { BehindTag, SourceTag, targetText, towardTarget, valueText } from './WorkIndicator';
-import { bi, useRoles, WorkProgress } from './WorkShared';
+import { WorkProgress } from './WorkShared';
+import { bi, ExportButton, useRoles } from './shared';
 
 type Show = 'all' | 'behind' | 'computed' | 'reported' | 'missing';
 

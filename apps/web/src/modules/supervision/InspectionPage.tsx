@@ -12,8 +12,9 @@ import { useSession } from '../../app/session';
 import { useDistricts, useTasks } from '../plan/api';
 import { download, type InspectionDetail, type Rectification } from './api';
 import { INSPECTION_KIND, INSPECTION_STATUS, RECTIFICATION_STATUS } from './PubLabels';
-import { dateOnly, MissingResult, NamedTag, todayIso, useOrganisations, useTaskForce } from './PubShared';
+import { MissingResult, NamedTag } from './PubShared';
 import { EvidenceModal, FindingsModal, RectificationModal, ReviewModal } from './PubInspectionModals';
+import { dateOnly, todayIso, useOrganisations, useTaskForce } from './shared';
 
 /** One inspection: its scope and findings, and the rectifications it assigned, each from open to closed out. */
 export default function InspectionPage() {

@@ -12,7 +12,8 @@ import { useLang } from '../../app/i18n';
 import { useDistricts, useTasks } from '../plan/api';
 import type { Inspection } from './api';
 import { INSPECTION_KIND, INSPECTION_STATUS, options } from './PubLabels';
-import { ExportButton, isoOf, labelFilter, NamedTag, orgOptions, useOrganisations, useTaskForce, type PickedDate } from './PubShared';
+import { isoOf, labelFilter, NamedTag, orgOptions, type PickedDate } from './PubShared';
+import { ExportButton, useOrganisations, useTaskForce } from './shared';
 
 // The server caps a page at 500 and returns no total; inspections number in the dozens a year, so
 // one page holds them all and search and paging happen here.

@@ -12,9 +12,10 @@ import { LoadState } from '../../app/components/LoadState';
 import { useLang } from '../../app/i18n';
 import { useDistricts } from '../plan/api';
 import type { Edition, EditionDetail, ListItem, ListKind, ListOverview } from './api';
-import { dateOnly, ExportButton, useAction, useTaskForce } from './PubShared';
+import { useAction } from './PubShared';
 import { PubListItemModal } from './PubListItemModal';
 import { PubListDiff } from './PubListDiff';
+import { dateOnly, ExportButton, useTaskForce } from './shared';
 
 const KINDS: ListKind[] = ['project', 'policy', 'reform', 'platform'];
 

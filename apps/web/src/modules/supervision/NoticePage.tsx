@@ -10,7 +10,8 @@ import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
 import type { Notice, Paragraph } from './api';
 import { NOTICE_KIND, NOTICE_STATUS } from './PubLabels';
-import { chineseDate, ExportButton, MissingResult, NamedTag, useAction, useTaskForce } from './PubShared';
+import { chineseDate, MissingResult, NamedTag, useAction } from './PubShared';
+import { ExportButton, useTaskForce } from './shared';
 
 /** One notice, shown as the official document it prints as; the task force edits, approves and publishes it. */
 export default function NoticePage() {

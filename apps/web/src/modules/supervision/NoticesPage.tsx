@@ -10,7 +10,8 @@ import { PageHeader } from '../../app/PageHeader';
 import { Bi } from '../../app/components/Bi';
 import type { Notice } from './api';
 import { NOTICE_KIND, NOTICE_STATUS } from './PubLabels';
-import { ExportButton, NamedTag, useTaskForce } from './PubShared';
+import { NamedTag } from './PubShared';
+import { ExportButton, useTaskForce } from './shared';
 
 type NoticeRow = Pick<Notice, 'id' | 'number' | 'kind' | 'periodLabel' | 'titleZh' | 'status' | 'issuedOn' | 'createdAt' | 'publishedAt'>;
 const PAGE = 20;

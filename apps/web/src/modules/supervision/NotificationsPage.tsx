@@ -8,7 +8,8 @@ import { PageHeader } from '../../app/PageHeader';
 import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import type { Notification } from './api';
-import { announceNotificationsChanged, biText, NOTIFICATIONS_CHANGED, NotificationKindTag, timeText, useOpenNotification } from './CockpitShared';
+import { announceNotificationsChanged, NOTIFICATIONS_CHANGED, NotificationKindTag, useOpenNotification } from './CockpitShared';
+import { bi, dateTime } from './shared';
 
 interface Page { items: Notification[]; total: number; unread: number }
 const SIZES = [20, 50, 100];
@@ -45,7 +46,7 @@ export default function NotificationsPage() {
     setMarking(true);
     try {
       const r = await api.post<{ marked: number }>('/api/notifications/read-all');
-      message.success(biText(lang, { zh: `已将 ${r.marked} 条通知标为已读`, en: `Marked ${r.marked} read` }));
+      message.success(bi(lang, { zh: `已将 ${r.marked} 条通知标为已读`, en: `Marked ${r.marked} read` }));
       announceNotificationsChanged();
     } catch (e) {
       message.error(errorMessage(e));
@@ -57,12 +58,12 @@ export default function NotificationsPage() {
   return (
     <>
       <PageHeader title={{ zh: '我的通知', en: 'Notifications' }}
-        description={biText(lang, { zh: '报送提醒、退回意见和待办事项通知，发给本人或本单位。点击一条即标为已读并前往处理。', en: 'Reminders, returns and items to act on, sent to you or your organisation. Opening one marks it read.' })}
+        description={bi(lang, { zh: '报送提醒、退回意见和待办事项通知，发给本人或本单位。点击一条即标为已读并前往处理。', en: 'Reminders, returns and items to act on, sent to you or your organisation. Opening one marks it read.' })}
         extra={<Button icon={<CheckOutlined />} onClick={readAll} loading={marking} disabled={!unread} data-testid="notifications-read-all"><Bi zh="全部标为已读" en="Mark all read" /></Button>} />
       <Card className="panel">
         <div className="table-toolbar">
           <Segmented<string> value={unreadOnly ? 'unread' : 'all'} onChange={(v) => set({ unread: v === 'unread' ? 'true' : undefined, page: undefined })} data-testid="notifications-filter"
-            options={[{ value: 'all', label: biText(lang, { zh: '全部', en: 'All' }) }, { value: 'unread', label: `${biText(lang, { zh: '未读', en: 'Unread' })} ${unread}` }]} />
+            options={[{ value: 'all', label: bi(lang, { zh: '全部', en: 'All' }) }, { value: 'unread', label: `${bi(lang, { zh: '未读', en: 'Unread' })} ${unread}` }]} />
           <Typography.Text type="secondary" className="table-count">
             {lang === 'zh' ? `共 ${Number(d?.total ?? 0)} 条，未读 ${unread} 条` : `${Number(d?.total ?? 0)} in all, ${unread} unread`}
           </Typography.Text>
@@ -72,8 +73,8 @@ export default function NotificationsPage() {
           dataSource={d?.items ?? []}
           locale={{ emptyText: list.error ? <Empty description={list.error.message} /> : (
             <Empty description={unreadOnly
-              ? biText(lang, { zh: '没有未读通知，所有事项都已查看。', en: 'No unread notifications; you are up to date.' })
-              : biText(lang, { zh: '暂无通知。报送时限临近、报告被退回或有待办事项时，会在这里提醒。', en: 'No notifications yet. Deadlines, returns and items to act on will appear here.' })}>
+              ? bi(lang, { zh: '没有未读通知，所有事项都已查看。', en: 'No unread notifications; you are up to date.' })
+              : bi(lang, { zh: '暂无通知。报送时限临近、报告被退回或有待办事项时，会在这里提醒。', en: 'No notifications yet. Deadlines, returns and items to act on will appear here.' })}>
               {unreadOnly && <Button onClick={() => set({ unread: undefined, page: undefined })}><Bi zh="查看全部通知" en="Show all" /></Button>}
             </Empty>
           ) }}
@@ -96,7 +97,7 @@ export default function NotificationsPage() {
                 </Space>}
                 description={<Space size={12} wrap style={{ fontSize: 12 }}>
                   <span className="bi-aside" style={{ marginLeft: 0 }}>{lang === 'zh' ? n.titleEn : n.titleZh}</span>
-                  <span>{timeText(n.createdAt)}</span>
+                  <span>{dateTime(n.createdAt)}</span>
                   {n.dueOn && <Tag>{lang === 'zh' ? `时限 ${n.dueOn}` : `Due ${n.dueOn}`}</Tag>}
                   {n.readAt ? <span>{lang === 'zh' ? '已读' : 'Read'}</span> : <Tag color="blue">{lang === 'zh' ? '未读' : 'Unread'}</Tag>}
                 </Space>}

@@ -6,7 +6,8 @@ import { api } from '../../app/api';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { Bi } from '../../app/components/Bi';
 import { upload, type FileMeta, type InspectionDetail, type Rectification } from './api';
-import { isoOf, labelFilter, useOrganisations, type PickedDate } from './PubShared';
+import { isoOf, labelFilter, type PickedDate } from './PubShared';
+import { useOrganisations } from './shared';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const done = (onSaved: () => void, message: { success: (s: string) => void }, text: string) => { message.success(text); onSaved(); };

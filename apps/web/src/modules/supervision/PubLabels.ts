@@ -1,4 +1,4 @@
-import type { Named } from './PubShared';
+import { bi, type Named } from './shared';
 
 /** The names of the states and kinds the published-record pages show, as the server's Excel writes them. */
 export const INSPECTION_KIND: Record<string, Named> = {
@@ -38,4 +38,4 @@ export const DISPOSITION: Record<string, Named> = {
 };
 
 export const options = (m: Record<string, Named>, lang: 'zh' | 'en') =>
-  Object.entries(m).map(([value, n]) => ({ value, label: lang === 'zh' ? `${n.zh} ${n.en}` : `${n.en} ${n.zh}` }));
+  Object.entries(m).map(([value, n]) => ({ value, label: bi(lang, n) }));

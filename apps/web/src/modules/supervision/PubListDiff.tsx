@@ -7,7 +7,7 @@ import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
 import { useDistricts } from '../plan/api';
 import type { Edition, EditionDiff, ListItem, ListKind } from './api';
-import { ExportButton } from './PubShared';
+import { ExportButton } from './shared';
 
 const GREEN = '#389e0d';
 const RED = '#cf1322';

@@ -5,7 +5,8 @@ import { useFormSubmit } from '../../app/useFormSubmit';
 import { Bi } from '../../app/components/Bi';
 import { useDistricts, useTasks } from '../plan/api';
 import type { ListItem, ListKind } from './api';
-import { labelFilter, orgOptions, useOrganisations } from './PubShared';
+import { labelFilter, orgOptions } from './PubShared';
+import { useOrganisations } from './shared';
 
 interface Values {
   itemKey?: string;

@@ -13,7 +13,8 @@ import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { upload, type FileMeta, type Figure, type ReportDetail } from './api';
-import { bi, dateTime, fileSize, fmtNum, fmtPct, FREQUENCY_NAMES, LateTag, type Named, ReportStateTag, useTaskOptions } from './WorkShared';
+import { fileSize, fmtNum, fmtPct, FREQUENCY_NAMES, LateTag, ReportStateTag, useTaskOptions } from './WorkShared';
+import { bi, dateTime, type Named } from './shared';
 
 interface Values { textZh: string; progressPct: number; complete: boolean; figures: { nameZh: string; value: number; unit?: string | null }[] }
 

@@ -9,9 +9,8 @@ import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import type { ReportListItem, ReportState } from './api';
 import { ImportButton } from './WorkImportButton';
-import {
-  bi, dateTime, fmtPct, LateTag, REPORT_STATE_NAMES, ReportStateTag, useDownload, useListParams, useRoles, useSearchBox, useTaskOptions,
-} from './WorkShared';
+import { fmtPct, LateTag, REPORT_STATE_NAMES, ReportStateTag, useListParams, useSearchBox, useTaskOptions } from './WorkShared';
+import { bi, dateTime, ExportButton, useRoles } from './shared';
 
 const FILTERS = ['state', 'taskNo', 'late', 'period', 'q'] as const;
 const PERIOD = /^\d{4}-(Q[1-4]|\d{2})$/;
@@ -25,7 +24,6 @@ export default function ReportsPage() {
   const search = useSearchBox(filters.q, (q) => set({ q }));
   const periodBox = useSearchBox(filters.period, (p) => set({ period: p && PERIOD.test(p.toUpperCase()) ? p.toUpperCase() : undefined }));
   const tasks = useTaskOptions();
-  const dl = useDownload();
   const list = useApi<{ total: number; items: ReportListItem[] }>(`/api/reports${qs({ ...filters, ...paging })}`);
   const filtered = FILTERS.some((k) => filters[k]);
   const toReview = filters.state === 'submitted';
@@ -70,9 +68,7 @@ export default function ReportsPage() {
           : bi(lang, { zh: '本单位各期进展报告。在工作要点页面选择报送期起草，或下载模板批量导入为草稿。', en: 'Your organisation\'s reports. Draft one from a work point\'s page, or import drafts from the template.' })}
         extra={
           <Space wrap>
-            <Button icon={<FileExcelOutlined />} loading={dl.busy} onClick={() => dl.run(exportPath, '进展报告.xlsx')} data-testid="reports-export">
-              <Bi zh="导出 Excel" en="Export" />
-            </Button>
+            <ExportButton path={exportPath} fallbackName="进展报告.xlsx" icon={<FileExcelOutlined />} testId="reports-export" />
             {owner && <ImportButton templatePath="/api/reports/template.xlsx" importPath="/api/reports/import" templateName="进展报告-导入模板.xlsx" onDone={list.reload} />}
           </Space>
         } />

@@ -11,7 +11,7 @@ import { useApi } from '../../app/useApi';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import type { RollupColour, Settings } from './api';
 import { ColourTag } from './ColourTag';
-import { biText, timeText } from './CockpitShared';
+import { bi, dateTime } from './shared';
 
 interface Mail { id: string; toAddress: string; subject: string; bodyText: string; status: 'pending' | 'sent' | 'recorded' | 'failed'; error: string | null; createdAt: string; sentAt: string | null }
 interface RunResult { asOf: string; reminders: number; mail: { sent: number; recorded: number; failed: number } }
@@ -55,7 +55,7 @@ export default function SettingsPage() {
   const { submit, saving } = useFormSubmit(form, async (v) => {
     const saved = await api.patch<Settings>('/api/supervision/settings', v);
     form.setFieldsValue(saved);
-    message.success(biText(lang, { zh: '督办设置已保存，状态颜色按新设置计算', en: 'Settings saved; colours now follow them' }));
+    message.success(bi(lang, { zh: '督办设置已保存，状态颜色按新设置计算', en: 'Settings saved; colours now follow them' }));
   });
 
   const run = async () => {
@@ -63,7 +63,7 @@ export default function SettingsPage() {
     try {
       const r = await api.post<RunResult>('/api/supervision/reminders/run');
       setRan(r);
-      message.success(biText(lang, { zh: `已发出提醒 ${r.reminders} 条`, en: `${r.reminders} reminders made` }));
+      message.success(bi(lang, { zh: `已发出提醒 ${r.reminders} 条`, en: `${r.reminders} reminders made` }));
       setOffset(0);
       outbox.reload();
     } catch (e) {
@@ -84,28 +84,28 @@ export default function SettingsPage() {
         const tag = <Tag color={n.color} data-status={s}>{lang === 'zh' ? n.zh : n.en}</Tag>;
         return m.error ? <Tooltip title={m.error}>{tag}</Tooltip> : tag;
       } },
-    { title: <Bi zh="时间" en="Time" />, key: 'time', width: 160, render: (_, m) => timeText(m.sentAt ?? m.createdAt) },
+    { title: <Bi zh="时间" en="Time" />, key: 'time', width: 160, render: (_, m) => dateTime(m.sentAt ?? m.createdAt) },
   ];
 
   return (
     <>
       <PageHeader title={{ zh: '督办设置', en: 'Supervision settings' }}
-        description={biText(lang, { zh: '状态颜色的判定阈值和提醒的提前天数。修改后，所有页面的红黄蓝绿状态即按新设置计算。', en: 'The thresholds behind the status colours and how early reminders go out. Changes apply to every page at once.' })} />
+        description={bi(lang, { zh: '状态颜色的判定阈值和提醒的提前天数。修改后，所有页面的红黄蓝绿状态即按新设置计算。', en: 'The thresholds behind the status colours and how early reminders go out. Changes apply to every page at once.' })} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={11}>
           <Card className="panel" title={<Bi zh="阈值与提醒" en="Thresholds and reminders" />}>
             <LoadState loading={settings.loading && !settings.data} error={settings.error} reload={settings.reload} rows={4}>
               <Form form={form} layout="vertical" name="supervisionSettings" disabled={saving} onFinish={submit} requiredMark={false}>
-                <Form.Item name="nearDays" label={<Bi zh="临期提示天数" en="Due-soon window (days)" />} rules={[{ required: true, type: 'integer', min: 0, max: 90, message: biText(lang, { zh: '须为 0–90 的整数', en: 'An integer 0–90' }) }]}
-                  extra={biText(lang, { zh: '距时限不超过此天数时标为蓝色（临期）。', en: 'Items this close to a deadline turn blue.' })}>
+                <Form.Item name="nearDays" label={<Bi zh="临期提示天数" en="Due-soon window (days)" />} rules={[{ required: true, type: 'integer', min: 0, max: 90, message: bi(lang, { zh: '须为 0–90 的整数', en: 'An integer 0–90' }) }]}
+                  extra={bi(lang, { zh: '距时限不超过此天数时标为蓝色（临期）。', en: 'Items this close to a deadline turn blue.' })}>
                   <InputNumber min={0} max={90} precision={0} suffix={lang === 'zh' ? '天' : 'days'} style={{ width: 200 }} data-testid="settings-near-days" />
                 </Form.Item>
-                <Form.Item name="reminderDaysBefore" label={<Bi zh="提前提醒天数" en="Remind days before" />} rules={[{ required: true, type: 'integer', min: 0, max: 90, message: biText(lang, { zh: '须为 0–90 的整数', en: 'An integer 0–90' }) }]}
-                  extra={biText(lang, { zh: '截止日前此天数起提醒责任单位；当天及逾期后也会提醒。默认 3 天。', en: 'Owners are reminded this many days ahead, on the day and after. Default 3.' })}>
+                <Form.Item name="reminderDaysBefore" label={<Bi zh="提前提醒天数" en="Remind days before" />} rules={[{ required: true, type: 'integer', min: 0, max: 90, message: bi(lang, { zh: '须为 0–90 的整数', en: 'An integer 0–90' }) }]}
+                  extra={bi(lang, { zh: '截止日前此天数起提醒责任单位；当天及逾期后也会提醒。默认 3 天。', en: 'Owners are reminded this many days ahead, on the day and after. Default 3.' })}>
                   <InputNumber min={0} max={90} precision={0} suffix={lang === 'zh' ? '天' : 'days'} style={{ width: 200 }} data-testid="settings-reminder-days" />
                 </Form.Item>
-                <Form.Item name="paceTolerancePct" label={<Bi zh="滞后容差" en="Pace tolerance" />} rules={[{ required: true, type: 'number', min: 0, max: 50, message: biText(lang, { zh: '须在 0–50 之间', en: 'Between 0 and 50' }) }]}
-                  extra={biText(lang, { zh: '进度落后计划超过此百分点时标为黄色（滞后）。', en: 'Items further behind their schedule than this turn yellow.' })}>
+                <Form.Item name="paceTolerancePct" label={<Bi zh="滞后容差" en="Pace tolerance" />} rules={[{ required: true, type: 'number', min: 0, max: 50, message: bi(lang, { zh: '须在 0–50 之间', en: 'Between 0 and 50' }) }]}
+                  extra={bi(lang, { zh: '进度落后计划超过此百分点时标为黄色（滞后）。', en: 'Items further behind their schedule than this turn yellow.' })}>
                   <InputNumber min={0} max={50} step={1} suffix="%" style={{ width: 200 }} data-testid="settings-pace-tolerance" />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving} data-testid="settings-save"><Bi zh="保存" en="Save" /></Button>
@@ -118,7 +118,7 @@ export default function SettingsPage() {
             {settings.data ? (
               <>
                 <Typography.Paragraph type="secondary">
-                  {biText(lang, { zh: '状态由平台按规则自动判定，不可手工填写；依次判断，先符合者为准。任务和行动取其所属工作要点中最严重的颜色。', en: 'Colours are worked out by the platform, never typed in; the first rule that applies wins. A task or action takes the worst colour of its work points.' })}
+                  {bi(lang, { zh: '状态由平台按规则自动判定，不可手工填写；依次判断，先符合者为准。任务和行动取其所属工作要点中最严重的颜色。', en: 'Colours are worked out by the platform, never typed in; the first rule that applies wins. A task or action takes the worst colour of its work points.' })}
                 </Typography.Paragraph>
                 <Descriptions column={1} size="small" bordered>
                   {rules(shown).map((r) => (
@@ -136,16 +136,16 @@ export default function SettingsPage() {
       <section className="section">
         <Card className="panel" title={<Bi zh="提醒与邮件" en="Reminders and mail" />}
           extra={<Space>
-            <Button icon={<ReloadOutlined />} onClick={outbox.reload} aria-label={biText(lang, { zh: '刷新发件箱', en: 'Refresh outbox' })} />
+            <Button icon={<ReloadOutlined />} onClick={outbox.reload} aria-label={bi(lang, { zh: '刷新发件箱', en: 'Refresh outbox' })} />
             <Button type="primary" icon={<SendOutlined />} loading={running} onClick={run} data-testid="reminders-run"><Bi zh="立即发送提醒" en="Run reminders now" /></Button>
           </Space>}>
           <Typography.Paragraph type="secondary">
-            {biText(lang, { zh: '平台每日自动检查时限并提醒责任单位（站内通知和邮件）；同一提醒只发一次，可随时手动执行。未配置 SMTP 时，邮件仅记录在发件箱中。', en: 'The platform checks deadlines daily and reminds owners (in-app and by mail); each reminder is made once, so running it again is safe. Without SMTP, mail is only recorded here.' })}
+            {bi(lang, { zh: '平台每日自动检查时限并提醒责任单位（站内通知和邮件）；同一提醒只发一次，可随时手动执行。未配置 SMTP 时，邮件仅记录在发件箱中。', en: 'The platform checks deadlines daily and reminds owners (in-app and by mail); each reminder is made once, so running it again is safe. Without SMTP, mail is only recorded here.' })}
           </Typography.Paragraph>
           {ran && (
             <Alert type="success" showIcon closable className="panel-alert" onClose={() => setRan(null)} data-testid="reminders-result"
-              title={biText(lang, { zh: `${ran.asOf}：新发提醒 ${ran.reminders} 条`, en: `${ran.asOf}: ${ran.reminders} new reminders` })}
-              description={biText(lang, { zh: `邮件：已发送 ${ran.mail.sent}，仅记录 ${ran.mail.recorded}，失败 ${ran.mail.failed}`, en: `Mail: ${ran.mail.sent} sent, ${ran.mail.recorded} recorded, ${ran.mail.failed} failed` })} />
+              title={bi(lang, { zh: `${ran.asOf}：新发提醒 ${ran.reminders} 条`, en: `${ran.asOf}: ${ran.reminders} new reminders` })}
+              description={bi(lang, { zh: `邮件：已发送 ${ran.mail.sent}，仅记录 ${ran.mail.recorded}，失败 ${ran.mail.failed}`, en: `Mail: ${ran.mail.sent} sent, ${ran.mail.recorded} recorded, ${ran.mail.failed} failed` })} />
           )}
           <Table<Mail>
             rowKey="id"
@@ -160,7 +160,7 @@ export default function SettingsPage() {
               total: offset + Math.min(rows.length, PAGE) + (rows.length > PAGE ? 1 : 0),
               onChange: (p) => setOffset((p - 1) * PAGE), simple: true,
             }}
-            locale={{ emptyText: outbox.error ? outbox.error.message : biText(lang, { zh: '发件箱为空。点击“立即发送提醒”后，发出的邮件会列在这里。', en: 'The outbox is empty. Mail appears here after reminders run.' }) }}
+            locale={{ emptyText: outbox.error ? outbox.error.message : bi(lang, { zh: '发件箱为空。点击“立即发送提醒”后，发出的邮件会列在这里。', en: 'The outbox is empty. Mail appears here after reminders run.' }) }}
             data-testid="mail-outbox"
           />
         </Card>

@@ -7,15 +7,13 @@ import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
 import { PageHeader } from '../../app/PageHeader';
 import { useLang } from '../../app/i18n';
-import { useSession } from '../../app/session';
 import { useApi } from '../../app/useApi';
 import type { Colour, Rollup } from './api';
 import { ColourTag, COLOURS } from './ColourTag';
 import { CockpitActionTable } from './CockpitActionTable';
 import { CockpitCalendar } from './CockpitCalendar';
 import { CockpitUnitRates } from './CockpitUnitRates';
-import { biText, oneText } from './CockpitShared';
-import { useDownload } from './WorkShared';
+import { bi, ExportButton, one, useRoles } from './shared';
 
 const YEARS = [2024, 2025, 2026, 2027];
 const ORDER: Colour[] = ['red', 'yellow', 'blue', 'green', 'closed'];
@@ -24,7 +22,7 @@ function ColourCard({ colour, count, to }: { colour: Colour; count: number; to: 
   const lang = useLang();
   const c = COLOURS[colour];
   return (
-    <Link to={to} data-testid={`rollup-count-${colour}`} aria-label={biText(lang, { zh: `${c.zh} ${count} 项`, en: `${c.en}: ${count}` })}>
+    <Link to={to} data-testid={`rollup-count-${colour}`} aria-label={bi(lang, { zh: `${c.zh} ${count} 项`, en: `${c.en}: ${count}` })}>
       <Card className="panel" size="small" hoverable style={{ borderTop: `3px solid ${c.hex}`, height: '100%' }}>
         <Statistic title={<ColourTag colour={colour} />} value={count} styles={{ content: { color: count && colour !== 'closed' ? c.hex : undefined, fontWeight: 600 } }}
           suffix={<span style={{ fontSize: 13, color: 'var(--ink-3)' }}>{lang === 'zh' ? '项' : ''}</span>} />
@@ -40,13 +38,11 @@ function ColourCard({ colour, count, to }: { colour: Colour; count: number; to: 
 export default function SupervisionCockpitPage() {
   const lang = useLang();
   const navigate = useNavigate();
-  const { hasRole } = useSession();
-  const taskForce = hasRole('admin', 'taskforce');
+  const { taskForce } = useRoles();
   const [params, setParams] = useSearchParams();
   const year = YEARS.includes(Number(params.get('year'))) ? Number(params.get('year')) : undefined;
   const quarter = params.get('quarter') ?? undefined;
   const rollup = useApi<Rollup>(`/api/supervision/rollup${qs({ year })}`);
-  const dl = useDownload();
   const r = rollup.data;
   const total = r ? ORDER.reduce((n, c) => n + r.counts[c], 0) : 0;
 
@@ -61,22 +57,20 @@ export default function SupervisionCockpitPage() {
     <>
       <PageHeader title={{ zh: '督办总览', en: 'Supervision overview' }}
         description={taskForce
-          ? biText(lang, { zh: '全市行动计划落实情况：红黄蓝绿状态、加权进度、按时报送率和时限日历。', en: 'How the plan is being carried out: status colours, weighted progress, on-time reporting and deadlines.' })
-          : biText(lang, { zh: '本单位承担事项的落实情况：状态、进度、按时报送率和时限日历。', en: 'Your organisation\'s items: status, progress, on-time reporting and deadlines.' })}
+          ? bi(lang, { zh: '全市行动计划落实情况：红黄蓝绿状态、加权进度、按时报送率和时限日历。', en: 'How the plan is being carried out: status colours, weighted progress, on-time reporting and deadlines.' })
+          : bi(lang, { zh: '本单位承担事项的落实情况：状态、进度、按时报送率和时限日历。', en: 'Your organisation\'s items: status, progress, on-time reporting and deadlines.' })}
         extra={
           <Space wrap>
             <Segmented<string> value={year ? String(year) : 'all'} onChange={(v) => setParam('year', v === 'all' ? undefined : v)} data-testid="rollup-year"
-              options={[{ value: 'all', label: biText(lang, { zh: '全部', en: 'All' }) }, ...YEARS.map((y) => ({ value: String(y), label: String(y) }))]} />
-            <Button icon={<FileExcelOutlined />} loading={dl.busy} data-testid="rollup-export"
-              onClick={() => dl.run(`/api/work-points/export.xlsx${qs({ year })}`, year ? `${year}年工作要点.xlsx` : '年度工作要点.xlsx')}>
-              <Bi zh="导出 Excel" en="Export" />
-            </Button>
-            <Button icon={<ReloadOutlined />} onClick={rollup.reload} aria-label={biText(lang, { zh: '刷新', en: 'Refresh' })} />
+              options={[{ value: 'all', label: bi(lang, { zh: '全部', en: 'All' }) }, ...YEARS.map((y) => ({ value: String(y), label: String(y) }))]} />
+            <ExportButton path={`/api/work-points/export.xlsx${qs({ year })}`} fallbackName={year ? `${year}年工作要点.xlsx` : '年度工作要点.xlsx'}
+              icon={<FileExcelOutlined />} testId="rollup-export" />
+            <Button icon={<ReloadOutlined />} onClick={rollup.reload} aria-label={bi(lang, { zh: '刷新', en: 'Refresh' })} />
           </Space>
         } />
 
       {!taskForce && (
-        <Alert type="info" showIcon className="panel-alert" title={biText(lang, { zh: '此处仅统计本单位（区县）承担或属地的事项。', en: 'Only the items your organisation owns (or in your district) are counted here.' })}
+        <Alert type="info" showIcon className="panel-alert" title={bi(lang, { zh: '此处仅统计本单位（区县）承担或属地的事项。', en: 'Only the items your organisation owns (or in your district) are counted here.' })}
           action={<Button size="small" icon={<InboxOutlined />} onClick={() => navigate('/supervision/inbox')}><Bi zh="我的待办" en="My inbox" /></Button>} />
       )}
 
@@ -115,7 +109,7 @@ export default function SupervisionCockpitPage() {
               {lang === 'zh'
                 ? `临期 ${r.settings.nearDays} 天内标蓝；进度落后计划超过 ${r.settings.paceTolerancePct} 个百分点标黄；逾期标红。`
                 : `Blue within ${r.settings.nearDays} days of a deadline; yellow when more than ${r.settings.paceTolerancePct} points behind pace; red when overdue.`}
-              {taskForce && <> <Link to="/supervision/settings">{oneText(lang, { zh: '调整', en: 'Change' })}</Link></>}
+              {taskForce && <> <Link to="/supervision/settings">{one(lang, { zh: '调整', en: 'Change' })}</Link></>}
             </Typography.Text>
           )}
         </div>

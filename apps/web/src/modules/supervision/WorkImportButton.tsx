@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
 import { useLang } from '../../app/i18n';
 import { upload } from './api';
-import { bi, useDownload } from './WorkShared';
+import { bi, useDownload } from './shared';
 
 export interface ImportProblemRow { key: number; row: number | null; column: string; reasonZh: string; reasonEn: string }
 

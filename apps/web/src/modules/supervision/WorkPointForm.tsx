@@ -6,7 +6,8 @@ import { Bi } from '../../app/components/Bi';
 import { useLang } from '../../app/i18n';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import type { WorkPoint } from './api';
-import { bi, useDistrictNames, useIndicators, useOrganisationOptions, useTaskOptions } from './WorkShared';
+import { useDistrictNames, useIndicators, useOrganisationOptions, useTaskOptions } from './WorkShared';
+import { bi } from './shared';
 
 interface Values {
   taskNo: number; year: number; kind: 'work' | 'project'; titleZh: string; deliverableZh: string; ownerOrganisationId: string;

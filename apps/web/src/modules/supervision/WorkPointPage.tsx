@@ -12,9 +12,8 @@ import { useApi } from '../../app/useApi';
 import type { Colour, Period, WorkPointDetail } from './api';
 import { ColourTag } from './ColourTag';
 import { WorkPointFormModal } from './WorkPointForm';
-import {
-  bi, fmtNum, fmtPct, FREQUENCY_NAMES, KIND_NAMES, LateTag, one, ReportStateTag, useDistrictNames, useIndicators, useRoles, useTaskOptions, WorkProgress,
-} from './WorkShared';
+import { fmtNum, fmtPct, FREQUENCY_NAMES, KIND_NAMES, LateTag, ownerName, ReportStateTag, useDistrictNames, useIndicators, useTaskOptions, WorkProgress } from './WorkShared';
+import { bi, useRoles } from './shared';
 
 const ALERT: Record<Colour, 'error' | 'warning' | 'info' | 'success'> = { red: 'error', yellow: 'warning', blue: 'info', green: 'success', closed: 'success' };
 
@@ -104,7 +103,7 @@ export default function WorkPointPage() {
               <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered items={[
                 { key: 'task', label: <Bi zh="重点任务" en="Task" />,
                   children: <Link to={`/plan/tasks/${w.taskNo}`}>{w.taskNo}. {task ? (lang === 'zh' ? task.titleZh : task.titleEn) : ''}</Link> },
-                { key: 'owner', label: <Bi zh="责任单位" en="Owner" />, children: (lang === 'en' && w.ownerNameEn ? w.ownerNameEn : w.ownerNameZh) ?? '—' },
+                { key: 'owner', label: <Bi zh="责任单位" en="Owner" />, children: ownerName(lang, w) },
                 { key: 'deliverable', label: <Bi zh="预期成果" en="Deliverable" />, span: 2, children: w.deliverableZh },
                 { key: 'district', label: <Bi zh="区县" en="District" />, children: districts.name(w.districtCode) ?? bi(lang, { zh: '全市', en: 'Citywide' }) },
                 { key: 'starts', label: <Bi zh="开始日期" en="Starts" />, children: w.startsOn },

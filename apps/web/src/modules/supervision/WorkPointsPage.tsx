@@ -12,10 +12,8 @@ import type { WorkPoint } from './api';
 import { ColourTag, COLOURS } from './ColourTag';
 import { ImportButton } from './WorkImportButton';
 import { WorkPointFormModal } from './WorkPointForm';
-import {
-  bi, FREQUENCY_NAMES, KIND_NAMES, one, todayIso, useDistrictNames, useDownload, useListParams, useOrganisationOptions, useRoles, useSearchBox,
-  useTaskOptions, WorkProgress,
-} from './WorkShared';
+import { FREQUENCY_NAMES, KIND_NAMES, ownerName, useDistrictNames, useListParams, useOrganisationOptions, useSearchBox, useTaskOptions, WorkProgress } from './WorkShared';
+import { bi, ExportButton, one, todayIso, useRoles } from './shared';
 
 const FILTERS = ['taskNo', 'year', 'colour', 'ownerId', 'q'] as const;
 const YEARS = [2024, 2025, 2026, 2027];
@@ -31,7 +29,6 @@ export default function WorkPointsPage() {
   const tasks = useTaskOptions();
   const orgs = useOrganisationOptions(taskForce);
   const districts = useDistrictNames();
-  const dl = useDownload();
   const [adding, setAdding] = useState(false);
   const list = useApi<{ total: number; items: WorkPoint[] }>(`/api/work-points${qs({ ...filters, ...paging })}`);
   const filtered = FILTERS.some((k) => filters[k]);
@@ -61,7 +58,7 @@ export default function WorkPointsPage() {
     { title: <Bi zh="责任单位" en="Owner" />, key: 'owner', width: 160,
       render: (_, w) => (
         <div>
-          {(lang === 'en' && w.ownerNameEn ? w.ownerNameEn : w.ownerNameZh) ?? '—'}
+          {ownerName(lang, w)}
           {w.districtCode && <div className="cell-sub">{districts.name(w.districtCode)}</div>}
         </div>
       ) },
@@ -82,9 +79,7 @@ export default function WorkPointsPage() {
         description={bi(lang, { zh: '各重点任务的年度工作要点、责任单位、完成时限和进展状态。', en: 'Each task\'s work points for the year: owner, due date, progress and status.' })}
         extra={
           <Space wrap>
-            <Button icon={<FileExcelOutlined />} loading={dl.busy} onClick={() => dl.run(exportPath, '年度工作要点.xlsx')} data-testid="work-points-export">
-              <Bi zh="导出 Excel" en="Export" />
-            </Button>
+            <ExportButton path={exportPath} fallbackName="年度工作要点.xlsx" icon={<FileExcelOutlined />} testId="work-points-export" />
             {taskForce && <ImportButton templatePath="/api/work-points/template.xlsx" importPath="/api/work-points/import" templateName="年度工作要点-导入模板.xlsx" onDone={list.reload} />}
             {taskForce && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="work-point-add"><Bi zh="新增" en="Add" /></Button>}
           </Space>

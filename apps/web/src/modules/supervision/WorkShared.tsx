@@ -1,17 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Progress, Tag, Tooltip, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../app/api';
 import { useApi } from '../../app/useApi';
 import { useLang, type Lang } from '../../app/i18n';
-import { useSession } from '../../app/session';
-import type { Organisation } from '../admin/api';
 import { useDistricts, useTasks } from '../plan/api';
-import { download, type Indicator, type ReportState } from './api';
+import type { Indicator, ReportState } from './api';
+import { bi, one, useOrganisations, type Named } from './shared';
 
-/** Names and helpers the work point, report and indicator pages share. */
-
-export type Named = { zh: string; en: string };
+/** Names and helpers the work point, report and indicator pages share (what every supervision page shares is in ./shared). */
 
 export const REPORT_STATE_NAMES: Record<ReportState, Named & { color: string }> = {
   draft: { zh: '草稿', en: 'Draft', color: 'default' },
@@ -22,10 +18,6 @@ export const REPORT_STATE_NAMES: Record<ReportState, Named & { color: string }> 
 
 export const FREQUENCY_NAMES: Record<string, Named> = { monthly: { zh: '按月', en: 'Monthly' }, quarterly: { zh: '按季度', en: 'Quarterly' } };
 export const KIND_NAMES: Record<string, Named> = { work: { zh: '工作事项', en: 'Work item' }, project: { zh: '项目', en: 'Project' } };
-
-/** A short text in the current language with the other after it, for places that take a plain string. */
-export const bi = (lang: Lang, n: Named) => (lang === 'zh' ? `${n.zh} ${n.en}` : `${n.en} ${n.zh}`);
-export const one = (lang: Lang, n: Named) => (lang === 'zh' ? n.zh : n.en);
 
 export function NamedTag({ name, color, testId }: { name: Named; color?: string; testId?: string }) {
   const lang = useLang();
@@ -43,20 +35,6 @@ export function ReportStateTag({ state }: { state: ReportState | null }) {
 }
 
 export const LateTag = ({ late }: { late: boolean }) => (late ? <NamedTag name={{ zh: '逾期', en: 'Late' }} color="red" /> : null);
-
-export function dateTime(value: string | null | undefined) {
-  if (!value) return '—';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-export const todayIso = () => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
 
 export const fileSize = (n: number) => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
@@ -103,28 +81,6 @@ export function useSearchBox(value: string | undefined, onSettle: (q: string | u
   return { typed, setTyped };
 }
 
-/** Downloads a server-built file and says so when it fails. */
-export function useDownload() {
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
-  const run = async (path: string, name: string) => {
-    setBusy(true);
-    try {
-      await download(path, name);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, busy };
-}
-
-export function useRoles() {
-  const { user, hasRole } = useSession();
-  return { user, taskForce: hasRole('admin', 'taskforce'), owner: hasRole('unit', 'district') };
-}
-
 export function useTaskOptions() {
   const tasks = useTasks();
   const lang = useLang();
@@ -133,9 +89,9 @@ export function useTaskOptions() {
   return { options, title, loading: tasks.loading };
 }
 
-/** The organisations list is the task force's: others never ask for it. */
+/** Owner options: the task force's organisations list without enterprises and banks; others never ask for it. */
 export function useOrganisationOptions(enabled: boolean) {
-  const orgs = useApi<Organisation[]>(enabled ? '/api/admin/organisations?limit=500' : null, { cached: true });
+  const orgs = useOrganisations(enabled);
   return useMemo(() => (orgs.data ?? [])
     .filter((o) => o.kind !== 'enterprise' && o.kind !== 'bank')
     .map((o) => ({ value: o.id, label: o.nameZh, title: o.nameEn ?? o.nameZh })), [orgs.data]);
@@ -183,6 +139,9 @@ export function WorkProgress({ pct, expected, width = 150, behind }: { pct: numb
     </Tooltip>
   );
 }
+
+/** A work point's owner in the current language (the Chinese name when there is no English one), or a dash. */
+export const ownerName = (lang: Lang, w: { ownerNameZh: string | null; ownerNameEn: string | null }) => (lang === 'en' && w.ownerNameEn ? w.ownerNameEn : w.ownerNameZh) ?? '—';
 
 export const fmtPct = (n: number) => (Math.round(n * 10) / 10).toString();
 export const fmtNum = (n: number | null | undefined, lang: Lang = 'zh') => (n === null || n === undefined ? '—' : n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }));

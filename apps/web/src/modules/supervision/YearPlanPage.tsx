@@ -11,8 +11,9 @@ import { useApi } from '../../app/useApi';
 import { useActions, useTasks } from '../plan/api';
 import type { ColourCounts, WorkPoint } from './api';
 import { ColourTag } from './ColourTag';
-import { biText, ColourCountTags, oneText } from './CockpitShared';
-import { FREQUENCY_NAMES, fmtNum, useDistrictNames, useDownload, useRoles, WorkProgress } from './WorkShared';
+import { ColourCountTags } from './CockpitShared';
+import { fmtNum, FREQUENCY_NAMES, ownerName, useDistrictNames, WorkProgress } from './WorkShared';
+import { bi, ExportButton, one, useRoles } from './shared';
 
 interface YearPlan { year: number; tasks: { taskNo: number; actionNo: number; titleZh: string; workPoints: WorkPoint[] }[]; projects: WorkPoint[]; investmentYiYuan: number }
 
@@ -43,7 +44,6 @@ export default function YearPlanPage() {
   const actions = useActions();
   const tasks = useTasks();
   const districts = useDistrictNames();
-  const dl = useDownload();
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState<string[] | null>(null);
   const q = typed.trim().toLowerCase();
@@ -73,9 +73,9 @@ export default function YearPlanPage() {
           <div style={{ fontSize: 12, color: 'var(--ink-3)' }}>{w.deliverableZh}</div>
         </div>
       ) },
-    { title: <Bi zh="责任单位" en="Owner" />, key: 'owner', width: 160, render: (_, w) => (lang === 'en' && w.ownerNameEn ? w.ownerNameEn : w.ownerNameZh) ?? '—' },
+    { title: <Bi zh="责任单位" en="Owner" />, key: 'owner', width: 160, render: (_, w) => ownerName(lang, w) },
     { title: <Bi zh="完成时限" en="Due" />, dataIndex: 'dueOn', width: 110 },
-    { title: <Bi zh="报送频次" en="Reporting" />, dataIndex: 'frequency', width: 90, render: (f: string) => (FREQUENCY_NAMES[f] ? oneText(lang, FREQUENCY_NAMES[f]) : f) },
+    { title: <Bi zh="报送频次" en="Reporting" />, dataIndex: 'frequency', width: 90, render: (f: string) => (FREQUENCY_NAMES[f] ? one(lang, FREQUENCY_NAMES[f]) : f) },
     { title: <Bi zh="状态" en="Status" />, key: 'colour', width: 100, render: (_, w) => <ColourTag colour={w.colour} reasons={w.reasons} /> },
     { title: <Bi zh="进度" en="Progress" />, key: 'progress', width: 170,
       render: (_, w) => <WorkProgress pct={w.progressPct} expected={w.closedAt ? null : w.expectedPct} behind={w.colour === 'yellow' ? true : undefined} /> },
@@ -85,7 +85,7 @@ export default function YearPlanPage() {
     { title: <Bi zh="编号" en="Code" />, dataIndex: 'code', width: 130, render: (c: string, w) => <Link to={`/supervision/work-points/${w.id}`} className="mono">{c}</Link> },
     { title: <Bi zh="项目名称" en="Project" />, dataIndex: 'titleZh', width: 260, render: (t: string, w) => <div><div className="cell-main">{t}</div><div className="cell-sub" style={{ fontSize: 12, color: 'var(--ink-3)' }}>{w.deliverableZh}</div></div> },
     { title: <Bi zh="任务" en="Task" />, dataIndex: 'taskNo', width: 70, align: 'center', render: (n: number) => <Link to={`/plan/tasks/${n}`}><Tag className="task-no">{n}</Tag></Link> },
-    { title: <Bi zh="责任单位" en="Owner" />, key: 'owner', width: 160, render: (_, w) => (lang === 'en' && w.ownerNameEn ? w.ownerNameEn : w.ownerNameZh) ?? '—' },
+    { title: <Bi zh="责任单位" en="Owner" />, key: 'owner', width: 160, render: (_, w) => ownerName(lang, w) },
     { title: <Bi zh="区县" en="District" />, dataIndex: 'districtCode', width: 100, render: (c: string | null) => districts.name(c) ?? '—' },
     { title: <Bi zh="建设周期" en="Period" />, key: 'period', width: 200, render: (_, w) => `${w.startsOn} — ${w.dueOn}` },
     { title: <Bi zh="计划投资（亿元）" en="Investment (¥100m)" />, dataIndex: 'investmentYiYuan', width: 150, align: 'right',
@@ -96,8 +96,8 @@ export default function YearPlanPage() {
 
   const emptyYear = (
     <Empty description={taskForce
-      ? biText(lang, { zh: `${year} 年尚未部署工作要点。可在“年度工作要点”中新增或批量导入。`, en: `No work points for ${year} yet. Add or import them under Work points.` })
-      : biText(lang, { zh: `${year} 年本单位暂无工作要点。`, en: `Your organisation has no work points for ${year}.` })}>
+      ? bi(lang, { zh: `${year} 年尚未部署工作要点。可在“年度工作要点”中新增或批量导入。`, en: `No work points for ${year} yet. Add or import them under Work points.` })
+      : bi(lang, { zh: `${year} 年本单位暂无工作要点。`, en: `Your organisation has no work points for ${year}.` })}>
       {taskForce && <Button type="primary" onClick={() => navigate(`/supervision/work-points?year=${year}`)}><Bi zh="前往年度工作要点" en="Go to work points" /></Button>}
     </Empty>
   );
@@ -106,13 +106,13 @@ export default function YearPlanPage() {
     <>
       <div className="table-toolbar">
         <Input.Search allowClear value={typed} onChange={(e) => setTyped(e.target.value)} style={{ width: 340 }} data-testid="year-plan-search"
-          placeholder={biText(lang, { zh: '筛选编号、要点、成果、单位', en: 'Filter code, title, unit' })} />
+          placeholder={bi(lang, { zh: '筛选编号、要点、成果、单位', en: 'Filter code, title, unit' })} />
         <Space className="table-count">
           <Button size="small" onClick={() => setOpen(null)}><Bi zh="全部展开" en="Expand all" /></Button>
           <Button size="small" onClick={() => setOpen([])}><Bi zh="全部收起" en="Collapse all" /></Button>
         </Space>
       </div>
-      {!groups.length ? (q ? <Empty description={biText(lang, { zh: '没有符合条件的工作要点', en: 'Nothing matches' })}><Button onClick={() => setTyped('')}><Bi zh="清除筛选" en="Clear filter" /></Button></Empty> : emptyYear) : groups.map((g) => {
+      {!groups.length ? (q ? <Empty description={bi(lang, { zh: '没有符合条件的工作要点', en: 'Nothing matches' })}><Button onClick={() => setTyped('')}><Bi zh="清除筛选" en="Clear filter" /></Button></Empty> : emptyYear) : groups.map((g) => {
         const action = actions.data?.find((a) => a.no === g.no);
         return (
           <div key={g.no} style={{ marginBottom: 20 }}>
@@ -151,7 +151,7 @@ export default function YearPlanPage() {
       dataSource={d?.projects ?? []}
       pagination={(d?.projects.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       scroll={{ x: 1340 }}
-      locale={{ emptyText: <Empty description={biText(lang, { zh: `${year} 年暂无项目安排；项目以“项目”类工作要点录入。`, en: `No projects for ${year}; projects are work points of kind "project".` })} /> }}
+      locale={{ emptyText: <Empty description={bi(lang, { zh: `${year} 年暂无项目安排；项目以“项目”类工作要点录入。`, en: `No projects for ${year}; projects are work points of kind "project".` })} /> }}
       summary={() => (d?.projects.length ? (
         <Table.Summary.Row>
           <Table.Summary.Cell index={0} colSpan={6}><b><Bi zh={`合计（${d.projects.length} 个项目）`} en={`Total (${d.projects.length} projects)`} /></b></Table.Summary.Cell>
@@ -166,12 +166,10 @@ export default function YearPlanPage() {
   return (
     <>
       <PageHeader title={{ zh: '分年度推进计划和项目安排清单', en: 'Year plan and project schedule' }}
-        description={biText(lang, { zh: '按年度列出各重点任务的工作要点、责任单位、完成时限和进展状态，以及年度项目安排和计划投资。', en: 'Each year\'s work points by task, with owner, due date and status, and the year\'s projects and planned investment.' })}
+        description={bi(lang, { zh: '按年度列出各重点任务的工作要点、责任单位、完成时限和进展状态，以及年度项目安排和计划投资。', en: 'Each year\'s work points by task, with owner, due date and status, and the year\'s projects and planned investment.' })}
         extra={<Space wrap>
           <Segmented<number> value={year} options={YEARS.map((y) => ({ value: y, label: lang === 'zh' ? `${y}年` : String(y) }))} onChange={(y) => set('year', String(y))} data-testid="year-plan-year" />
-          <Button icon={<FileExcelOutlined />} loading={dl.busy} onClick={() => dl.run(`/api/year-plan/export.xlsx?year=${year}`, `${year}年分年度推进计划和项目安排清单.xlsx`)} data-testid="year-plan-export">
-            <Bi zh="导出 Excel" en="Export" />
-          </Button>
+          <ExportButton path={`/api/year-plan/export.xlsx?year=${year}`} fallbackName={`${year}年分年度推进计划和项目安排清单.xlsx`} icon={<FileExcelOutlined />} testId="year-plan-export" />
         </Space>} />
       <LoadState loading={plan.loading && !d} error={plan.error} reload={plan.reload}>
         {d && (
