@@ -7,10 +7,9 @@
  *
  *   node --import tsx bench/supervision.ts
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../apps/server/src/platform/db/database.js';
+import type { Database } from '../apps/server/src/platform/db/database.js';
+import { onEachDatabase, time, timingTable } from './databases.js';
 import { migrate } from '../apps/server/src/platform/db/migrate.js';
 import { planService } from '../apps/server/src/modules/plan/service.js';
 import { readPlanFiles } from '../apps/server/src/modules/plan/files.js';
@@ -58,21 +57,6 @@ export async function generate(database: Database) {
   return counts.rows[0];
 }
 
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-
-async function time(run: () => Promise<{ statusCode: number }>, n: number) {
-  for (let i = 0; i < 5; i++) await run();
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    const res = await run();
-    xs.push(performance.now() - t);
-    if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
-  }
-  xs.sort((a, b) => a - b);
-  return { n, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: xs[xs.length - 1] };
-}
-
 export interface SupervisionResult { database: string; workPoints: number; reports: number; loadSeconds: number; rows: { what: string; p50: number; p95: number; p99: number; max: number; n: number }[] }
 
 async function measureOn(name: string, database: Database): Promise<SupervisionResult> {
@@ -99,34 +83,13 @@ async function measureOn(name: string, database: Database): Promise<SupervisionR
   return { database: name, workPoints: counts.wp, reports: counts.r, loadSeconds, rows };
 }
 
-export async function measureSupervision(): Promise<SupervisionResult[]> {
-  const out: SupervisionResult[] = [];
-  const pglite = await openDatabase({ dataDir: 'memory://' });
-  try { out.push(await measureOn('PGlite (embedded)', pglite)); } finally { await pglite.close(); }
-  const url = process.env.BENCH_DATABASE_URL;
-  if (url) {
-    const name = `cqb_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ url: u.toString() });
-    try { out.push(await measureOn('PostgreSQL', database)); } finally {
-      await database.close();
-      await admin.query(`drop database ${name}`);
-      await admin.end();
-    }
-  }
-  return out;
-}
+export const measureSupervision = (): Promise<SupervisionResult[]> => onEachDatabase(measureOn);
 
 export function formatSupervision(results: SupervisionResult[]) {
   const lines: string[] = [];
   for (const r of results) {
     lines.push(`${r.database}: ${r.workPoints.toLocaleString('en')} work points, ${r.reports.toLocaleString('en')} reports, ${SCALE.units} units (generated in ${r.loadSeconds.toFixed(1)} s)\n`);
-    lines.push('| request | n | p50 ms | p95 ms | p99 ms | max ms |', '| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const x of r.rows) lines.push(`| ${x.what} | ${x.n} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.p99.toFixed(1)} | ${x.max.toFixed(1)} |`);
+    lines.push(...timingTable(r.rows));
     lines.push('');
   }
   return lines.join('\n');

@@ -24,6 +24,7 @@ import { planService } from './modules/plan/service.js';
 import { planRoutes } from './modules/plan/routes.js';
 import { fileRoutes, fileService, MAX_FILE_BYTES } from './platform/files/files.js';
 import { supervisionRoutes, supervisionServices } from './modules/supervision/index.js';
+import { industryRoutes, industryServices } from './modules/industry/index.js';
 import type { Mailer } from './modules/supervision/notifications.js';
 import type { Config } from './config.js';
 
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions) {
     plan,
     files,
     supervision: supervisionServices(options.database, { plan, files, now: options.now, mailer: options.mailer }),
+    industry: industryServices(options.database, { plan, now: options.now }),
   };
   const routes: RegisteredRoute[] = [];
 
@@ -120,6 +122,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(planRoutes, { plan: services.plan });
   await app.register(fileRoutes, { files: services.files });
   await app.register(supervisionRoutes, services.supervision);
+  await app.register(industryRoutes, services.industry);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir + 'index.html')) {

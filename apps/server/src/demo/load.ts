@@ -4,6 +4,7 @@ import { identityService } from '../platform/identity/service.js';
 import { identityStore } from '../platform/identity/store.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.js';
 import { loadDemoSupervision } from './supervision.js';
+import { loadDemoIndustry } from './industry.js';
 
 /**
  * Loads the demonstration data set (示例数据). Deterministic and idempotent: the same
@@ -34,5 +35,6 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; r
     records++;
   }
   records += await loadDemoSupervision(database);
+  records += await loadDemoIndustry(database);
   return { loaded: records > 0, records };
 }

@@ -1,3 +1,4 @@
+import { seedIndustry } from '../modules/industry/seed.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
@@ -33,6 +34,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
@@ -50,6 +52,7 @@ function client(app: FastifyInstance, cookie?: string, csrf?: string, bearer?: s
     get: (url) => request('GET', url),
     post: (url, body, headers) => request('POST', url, body ?? {}, headers),
     patch: (url, body) => request('PATCH', url, body ?? {}),
+    put: (url, body) => request('PUT', url, body ?? {}),
     delete: (url) => request('DELETE', url),
   };
 }
@@ -74,6 +77,7 @@ export function useHarness(kind: TestDatabaseKind, options: { seed?: boolean; bo
       const plan = planService(h.database);
       await plan.seed(systemCtx('test'), readPlanFiles());
       await consultationsService(h.database, { plan, now: () => new Date() }).seedPlanConsultation(systemCtx('test'));
+      await seedIndustry(h.database.db, systemCtx('test'));
     }
     const built = await buildApp({ database: h.database, sessionTtlHours: 12, secureCookies: false, bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576, now: () => h.clock.now() });
     h.app = built.app;

@@ -58,5 +58,6 @@ export const hasRole = (p: Principal | null, ...roles: Role[]) => !!p && p.roles
 export const SCOPES: Record<string, { zh: string; en: string }> = {
   'plan:read': { zh: '读取行动计划与指标', en: 'Read the plan and indicators' },
   'admin:read': { zh: '读取用户与机构', en: 'Read users and organisations' },
+  'industry:read': { zh: '读取产业地图（企业、经营数据、招商线索、基金）', en: 'Read the industry map (enterprises, figures, leads, funds)' },
   'supervision:read': { zh: '读取督办数据（工作要点、进展、指标、清单、通报）', en: 'Read supervision data (work points, reports, indicators, lists, notices)' },
 };

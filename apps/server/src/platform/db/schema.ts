@@ -426,7 +426,69 @@ export interface ConsultationCommentTable {
   createdAt: Timestamp;
 }
 
+// ── industry map (0004_industry.sql) ──
+export interface IndustryChainTable { code: string; domain: string; nameZh: string; nameEn: string; sortOrder: Generated<number> }
+export interface ChainNodeTable {
+  id: Generated<string>; chainCode: string; code: string; nameZh: string; nameEn: string;
+  stage: string; role: Generated<string>; sourceZh: string | null; tokens: Generated<string[]>; sortOrder: Generated<number>;
+}
+export interface ChainEdgeTable { fromNodeId: string; toNodeId: string }
+export interface ParkTable {
+  id: Generated<string>; code: string; kind: string; nameZh: string; nameEn: string | null; districtCodes: Generated<string[]>;
+  focusZh: string | null; domains: Generated<string[]>; clusterId: string | null; sourceZh: string | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface EnterpriseTable {
+  id: Generated<string>; creditCode: string; nameZh: string; nameEn: string | null; formerNames: Generated<string[]>;
+  districtCode: string; parkId: string | null; domains: Generated<string[]>; products: Generated<string[]>;
+  origin: Generated<string>; landedOn: string | null; organisationId: string | null; summaryZh: string | null; website: string | null;
+  tokens: Generated<string[]>; nameTokens: Generated<string[]>; isDemo: Generated<boolean>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface EnterpriseChainNodeTable { enterpriseId: string; nodeId: string }
+export interface EnterpriseDesignationTable { enterpriseId: string; kind: string; level: string; year: number }
+export interface TransformationProgrammeTable {
+  id: Generated<string>; enterpriseId: string; category: string; goalZh: string; startedOn: string;
+  milestones: Json<{ titleZh: string; dueOn: string; doneOn: string | null }[]>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface EnterpriseFigureTable {
+  id: Generated<string>; enterpriseId: string; year: number; revenueWan: number | null; outputValueWan: number | null;
+  rdSpendWan: number | null; employees: number | null; source: string; state: string; rejectReason: string | null;
+  submittedBy: string | null; verifiedBy: string | null; verifiedAt: Date | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface InvestEventTable { id: Generated<string>; nameZh: string; heldOn: string | null; placeZh: string | null; organiserZh: string | null; createdAt: Timestamp }
+export interface LeadTable {
+  id: Generated<string>; code: string; targetNameZh: string; targetCreditCode: string | null; targetKey: string;
+  chainNodeId: string | null; ownerDistrictCode: string; coordinatorUserId: string | null; stage: string; stageEnteredOn: string;
+  status: Generated<string>; primaryLeadId: string | null; contractedWan: number | null; arrivedWan: number | null;
+  expectedRevenueWan: number | null; nextActionZh: string | null; nextActionOn: string | null; firstResponseAt: Date | null;
+  lastActivityAt: Timestamp; eventId: string | null; enterpriseId: string | null; closedReason: string | null;
+  isDemo: Generated<boolean>; createdBy: string | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface LeadActivityTable { id: Generated<string>; leadId: string; kind: string; textZh: string; stage: string | null; at: Timestamp; byUserId: string | null }
+export interface LeadClockTable { stage: string; days: number; updatedAt: Timestamp }
+export interface FundTable {
+  id: Generated<string>; code: string; nameZh: string; kind: string; sizeWan: number | null; managerZh: string | null; focusZh: string | null;
+  domains: Generated<string[]>; districtCode: string | null; sourceZh: string | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface FundInvestmentTable {
+  id: Generated<string>; fundId: string; enterpriseId: string | null; leadId: string | null; amountWan: number; investedOn: string; noteZh: string | null; createdAt: Timestamp;
+}
+
 export interface DB {
+  industryChain: IndustryChainTable;
+  chainNode: ChainNodeTable;
+  chainEdge: ChainEdgeTable;
+  park: ParkTable;
+  enterprise: EnterpriseTable;
+  enterpriseChainNode: EnterpriseChainNodeTable;
+  enterpriseDesignation: EnterpriseDesignationTable;
+  transformationProgramme: TransformationProgrammeTable;
+  enterpriseFigure: EnterpriseFigureTable;
+  investEvent: InvestEventTable;
+  lead: LeadTable;
+  leadActivity: LeadActivityTable;
+  leadClock: LeadClockTable;
+  fund: FundTable;
+  fundInvestment: FundInvestmentTable;
   organisation: OrganisationTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;

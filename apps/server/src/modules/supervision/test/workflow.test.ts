@@ -156,7 +156,8 @@ describe.each(testDatabases)('imports, reminders, inspections and indicators, on
 
       h.services.plan.registerIndicator(scale.code, async () => ({ value: 812, asOf: '2026-03-01', basisZh: '企业营收合计', basisEn: 'Sum of revenue', drillDown: '/industry' }));
       expect((await p.as.unitA.post(`/api/indicators/${scale.code}/values`, { value: 1, asOf: '2026-02-28', evidenceZh: 'x' })).statusCode).toBe(409);
-      expect((await p.as.taskforce.post('/api/indicators/snapshot')).json().recorded).toBe(1);
+      // This one, and the industry map's 专精特新 count (0 firms here; the other industry indicators have no verified figures yet).
+      expect((await p.as.taskforce.post('/api/indicators/snapshot')).json().recorded).toBe(2);
       const computed = (await p.as.taskforce.get(`/api/indicators/${scale.code}`)).json();
       expect(computed).toMatchObject({ value: 812, source: 'computed', drillDown: '/industry' });
       expect(computed.history.map((v: { source: string }) => v.source)).toEqual(['computed', 'reported']);

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Database } from '../../platform/db/database.js';
+import type { Ctx } from '../../platform/context/ctx.js';
+import { audit } from '../../platform/audit/audit.js';
+import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { standingOf, standingReason, STANDINGS } from './model/chain-analysis.js';
+import { DOMAINS } from './model/enterprise-input.js';
+import { PARK_KINDS } from './model/labels.js';
+import { industryViewerOf, requireIndustryTaskForce, seesScale } from './viewer.js';
+
+export interface ParkInput { code: string; kind: string; nameZh: string; nameEn?: string | null; districtCodes: string[]; domains: string[]; focusZh?: string | null; clusterId?: string | null }
+
+/**
+ * Chains as graphs and their analysis (补链 / 强链 / 延链), and the parks and clusters the
+ * enterprises sit in.
+ */
+export function chainsService(database: Database) {
+  const { db } = database;
+
+  /** Per node: enterprises on record, their verified scale in the latest year, active leads. */
+  async function nodeStats(chainCode?: string) {
+    const r = await sql<{ id: string; enterprises: number; scale: number; leads: number }>`
+      with y as (select max(year) as year from enterprise_figure where state = 'verified')
+      select n.id,
+        (select count(*) from enterprise_chain_node x where x.node_id = n.id)::int as enterprises,
+        coalesce((select sum(coalesce(f.revenue_wan, f.output_value_wan)) from enterprise_chain_node x join enterprise_figure f on f.enterprise_id = x.enterprise_id
+                  where x.node_id = n.id and f.state = 'verified' and f.year = (select year from y)), 0) as scale,
+        (select count(*) from lead l where l.chain_node_id = n.id and l.status = 'active')::int as leads
+      from chain_node n ${chainCode ? sql`where n.chain_code = ${chainCode}` : sql``}`.execute(db);
+    return new Map(r.rows.map((x) => [x.id, { enterprises: x.enterprises, scaleWan: Number(x.scale), leads: x.leads }]));
+  }
+
+  return {
+    async chains() {
+      const chains = await db.selectFrom('industryChain as c').selectAll('c')
+        .select((eb) => eb.selectFrom('chainNode as n').select((x) => x.fn.countAll<number>().as('n')).whereRef('n.chainCode', '=', 'c.code').as('nodes'))
+        .orderBy('c.sortOrder').execute();
+      return chains;
+    },
+
+    async graph(ctx: Ctx, code: string) {
+      const v = await industryViewerOf(db, ctx);
+      const chain = await db.selectFrom('industryChain').selectAll().where('code', '=', code).executeTakeFirst();
+      if (!chain) throw notFound('产业链不存在', 'Chain not found');
+      const nodes = await db.selectFrom('chainNode').select(['id', 'code', 'nameZh', 'nameEn', 'stage', 'role', 'sourceZh', 'sortOrder']).where('chainCode', '=', code).orderBy('sortOrder').execute();
+      const edges = await db.selectFrom('chainEdge as e').innerJoin('chainNode as n', 'n.id', 'e.fromNodeId').select(['e.fromNodeId', 'e.toNodeId']).where('n.chainCode', '=', code).execute();
+      const stats = await nodeStats(code);
+      const showScale = seesScale(v);
+      const showLeads = v.taskForce || !!v.districtCode;
+      return {
+        ...chain,
+        nodes: nodes.map((n) => {
+          const s = stats.get(n.id) ?? { enterprises: 0, scaleWan: 0, leads: 0 };
+          const standing = standingOf(n, s.enterprises, s.scaleWan);
+          return {
+            ...n, enterprises: s.enterprises, standing, standingZh: STANDINGS[standing].zh, actionZh: STANDINGS[standing].action.zh,
+            reason: showScale ? standingReason(standing, s.enterprises, s.scaleWan) : null,
+            ...(showScale ? { scaleWan: s.scaleWan } : {}), ...(showLeads ? { activeLeads: s.leads } : {}),
+          };
+        }),
+        edges: edges.map((e) => ({ from: e.fromNodeId, to: e.toNodeId })),
+      };
+    },
+
+    /** Gaps and weak nodes across every chain: the investment targets (招商目标). */
+    async investmentTargets(ctx: Ctx) {
+      const v = await industryViewerOf(db, ctx);
+      const nodes = await db.selectFrom('chainNode as n').innerJoin('industryChain as c', 'c.code', 'n.chainCode')
+        .select(['n.id', 'n.code', 'n.nameZh', 'n.nameEn', 'n.stage', 'n.role', 'n.chainCode', 'c.nameZh as chainNameZh', 'c.domain']).orderBy('c.sortOrder').orderBy('n.sortOrder').execute();
+      const stats = await nodeStats();
+      return nodes.flatMap((n) => {
+        const s = stats.get(n.id)!;
+        const standing = standingOf(n, s.enterprises, s.scaleWan);
+        if (standing !== 'gap' && standing !== 'weak') return [];
+        return [{ ...n, standing, standingZh: STANDINGS[standing].zh, actionZh: STANDINGS[standing].action.zh, enterprises: s.enterprises, reason: seesScale(v) ? standingReason(standing, s.enterprises, s.scaleWan) : null, ...(v.taskForce || v.districtCode ? { activeLeads: s.leads } : {}) }];
+      });
+    },
+
+    async parks(ctx: Ctx) {
+      const v = await industryViewerOf(db, ctx);
+      const r = await sql<{ id: string; enterprises: number; scale: number }>`
+        with y as (select max(year) as year from enterprise_figure where state = 'verified')
+        select p.id, count(e.id)::int as enterprises, coalesce(sum(coalesce(f.revenue_wan, f.output_value_wan)), 0) as scale
+        from park p left join enterprise e on e.park_id = p.id
+        left join enterprise_figure f on f.enterprise_id = e.id and f.state = 'verified' and f.year = (select year from y)
+        group by p.id`.execute(db);
+      const parks = await db.selectFrom('park').selectAll().orderBy('kind').orderBy('code').execute();
+      return parks.map((p) => {
+        const s = r.rows.find((x) => x.id === p.id);
+        return { ...p, kindZh: PARK_KINDS[p.kind as keyof typeof PARK_KINDS]?.zh, enterprises: s?.enterprises ?? 0, ...(seesScale(v) ? { scaleWan: Number(s?.scale ?? 0) } : {}), parks: parks.filter((x) => x.clusterId === p.id).map((x) => x.id) };
+      });
+    },
+
+    async park(ctx: Ctx, id: string) {
+      const p = (await this.parks(ctx)).find((x) => x.id === id);
+      if (!p) throw notFound('园区不存在', 'Park not found');
+      const members = await db.selectFrom('enterprise').select(['id', 'nameZh', 'creditCode', 'districtCode', 'domains', 'products', 'origin']).where('parkId', '=', id).orderBy('nameZh').limit(500).execute();
+      return { ...p, members };
+    },
+
+    async savePark(ctx: Ctx, id: string | null, input: ParkInput) {
+      requireIndustryTaskForce(await industryViewerOf(db, ctx));
+      const districts = new Set((await db.selectFrom('district').select('code').execute()).map((d) => d.code));
+      const problems = [
+        ...(input.kind in PARK_KINDS ? [] : [{ path: '/kind', message: '类型应为集聚区、园区或产业基地（cluster, park or base）' }]),
+        ...(/^[A-Za-z][\w-]{1,40}$/.test(input.code) ? [] : [{ path: '/code', message: '编码为字母开头的 2–41 位字母数字（letters and digits, starting with a letter）' }]),
+        ...(input.nameZh.trim() ? [] : [{ path: '/nameZh', message: '名称必填（the name is required）' }]),
+        ...input.districtCodes.flatMap((d, i) => (districts.has(d) ? [] : [{ path: `/districtCodes/${i}`, message: '区县不存在（no such district）' }])),
+        ...input.domains.flatMap((d, i) => ((DOMAINS as readonly string[]).includes(d) ? [] : [{ path: `/domains/${i}`, message: '未知领域（unknown domain）' }])),
+        ...(input.clusterId && input.clusterId === id ? [{ path: '/clusterId', message: '不能隶属于自身（cannot belong to itself）' }] : []),
+      ];
+      if (problems.length) throw invalid(problems);
+      return db.transaction().execute(async (trx) => {
+        const clash = await trx.selectFrom('park').select('id').where('code', '=', input.code).executeTakeFirst();
+        if (clash && clash.id !== id) throw conflict('园区编码已存在', 'A park with this code exists', [{ path: '/code', message: '已存在（taken）' }]);
+        const values = { code: input.code, kind: input.kind, nameZh: input.nameZh.trim(), nameEn: input.nameEn ?? null, districtCodes: input.districtCodes, domains: input.domains, focusZh: input.focusZh ?? null, clusterId: input.clusterId ?? null, updatedAt: new Date() };
+        const before = id ? await trx.selectFrom('park').selectAll().where('id', '=', id).executeTakeFirst() : null;
+        if (id && !before) throw notFound('园区不存在', 'Park not found');
+        const saved = id
+          ? await trx.updateTable('park').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+          : await trx.insertInto('park').values(values).returningAll().executeTakeFirstOrThrow();
+        await audit(trx, ctx, { action: id ? 'park.update' : 'park.create', entityType: 'park', entityId: saved.id, summary: `${id ? '修改' : '新增'}园区 ${saved.nameZh}（${id ? 'Updated' : 'Added'} park）`, before, after: saved });
+        return saved;
+      });
+    },
+  };
+}
+
+export type ChainsService = ReturnType<typeof chainsService>;

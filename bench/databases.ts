@@ -1,0 +1,52 @@
+/**
+ * What the benchmarks share: run a measurement on embedded PGlite and, when
+ * BENCH_DATABASE_URL is set, on a fresh PostgreSQL database dropped afterwards; time a request.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../apps/server/src/platform/db/database.js';
+
+export async function onEachDatabase<T>(measureOn: (name: string, database: Database) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  const pglite = await openDatabase({ dataDir: 'memory://' });
+  try { out.push(await measureOn('PGlite (embedded)', pglite)); } finally { await pglite.close(); }
+  const url = process.env.BENCH_DATABASE_URL;
+  if (url) {
+    const name = `cqb_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ url: u.toString() });
+    try { out.push(await measureOn('PostgreSQL', database)); } finally {
+      await database.close();
+      await admin.query(`drop database ${name}`);
+      await admin.end();
+    }
+  }
+  return out;
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+/** n timed runs after 5 warm-up runs; any answer but 200 stops the benchmark. */
+export async function time(run: (i: number) => Promise<{ statusCode: number; body?: string }>, n: number) {
+  for (let i = 0; i < 5; i++) await run(i);
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await run(i);
+    xs.push(performance.now() - t);
+    if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode} ${res.body?.slice(0, 200) ?? ''}`);
+  }
+  xs.sort((a, b) => a - b);
+  return { n, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: xs[xs.length - 1] };
+}
+
+export type Timing = Awaited<ReturnType<typeof time>>;
+
+export const timingTable = (rows: ({ what: string } & Timing)[]) => [
+  '| request | n | p50 ms | p95 ms | p99 ms | max ms |', '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.map((x) => `| ${x.what} | ${x.n} | ${x.p50.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.p99.toFixed(1)} | ${x.max.toFixed(1)} |`),
+];
