@@ -78,7 +78,7 @@ export async function generate(database: Database) {
     insert into enterprise_chain_node (enterprise_id, node_id)
     select e.id, n.id from enterprise e join chain_node n on n.name_zh = e.products[1]`.execute(db);
   await sql`
-    insert into lead (code, target_name_zh, target_key, chain_node_id, owner_district_code, stage, stage_entered_on, status, contracted_wan, arrived_wan, created_at, last_activity_at, first_response_at)
+    insert into investment_lead (code, target_name_zh, target_key, chain_node_id, owner_district_code, stage, stage_entered_on, status, contracted_wan, arrived_wan, created_at, last_activity_at, first_response_at)
     select 'ZS-' || d || '-2026-' || lpad(g::text, 5, '0'), '目标企业' || (g % 15000), 'name:目标企业' || (g % 15000),
            (select id from chain_node order by sort_order, code offset (g % 80) limit 1), d,
            (array['clue','negotiating','signed','started','funded','producing'])[1 + g % 6], date '2026-01-01', 'active',
@@ -87,7 +87,7 @@ export async function generate(database: Database) {
            case when g % 3 = 0 then null else timestamptz '2026-01-02' + (g % 150) * interval '1 day' end
     from generate_series(1, ${SCALE.leads}) g, lateral (select (${DISTRICTS}::text[])[1 + g % ${DISTRICTS.length}] as d) x`.execute(db);
   await sql`analyze`.execute(db);
-  const c = await sql<{ e: number; f: number; l: number }>`select (select count(*) from enterprise)::int as e, (select count(*) from enterprise_figure)::int as f, (select count(*) from lead)::int as l`.execute(db);
+  const c = await sql<{ e: number; f: number; l: number }>`select (select count(*) from enterprise)::int as e, (select count(*) from enterprise_figure)::int as f, (select count(*) from investment_lead)::int as l`.execute(db);
   return c.rows[0];
 }
 

@@ -139,7 +139,7 @@ create table invest_event (
   created_at  timestamptz not null default now()
 );
 
-create table lead (
+create table investment_lead (
   id                   uuid primary key default gen_random_uuid(),
   code                 text not null unique,
   target_name_zh       text not null,
@@ -153,7 +153,7 @@ create table lead (
   stage_entered_on     date not null,
   status               text not null default 'active' check (status in ('active', 'joint', 'withdrawn', 'closed')),
   -- A joint lead (联合协同招商) counts under the primary one the coordinator chose.
-  primary_lead_id      uuid references lead (id),
+  primary_lead_id      uuid references investment_lead (id),
   contracted_wan       numeric check (contracted_wan >= 0),
   arrived_wan          numeric check (arrived_wan >= 0),
   expected_revenue_wan numeric check (expected_revenue_wan >= 0),
@@ -169,28 +169,28 @@ create table lead (
   created_at           timestamptz not null default now(),
   updated_at           timestamptz not null default now()
 );
-create index lead_district_idx on lead (owner_district_code, stage);
-create index lead_key_idx on lead (target_key);
-create index lead_node_idx on lead (chain_node_id);
+create index investment_lead_district_idx on investment_lead (owner_district_code, stage);
+create index investment_lead_key_idx on investment_lead (target_key);
+create index investment_lead_node_idx on investment_lead (chain_node_id);
 
-create table lead_activity (
+create table investment_lead_activity (
   id         uuid primary key default gen_random_uuid(),
-  lead_id    uuid not null references lead (id) on delete cascade,
+  lead_id    uuid not null references investment_lead (id) on delete cascade,
   kind       text not null check (kind in ('note', 'stage', 'coordination', 'close')),
   text_zh    text not null,
   stage      text,
   at         timestamptz not null default now(),
   by_user_id uuid references app_user (id)
 );
-create index lead_activity_lead_idx on lead_activity (lead_id, at);
+create index lead_activity_lead_idx on investment_lead_activity (lead_id, at);
 
 -- Days a lead may sit in a stage without activity before its clock turns overdue.
-create table lead_clock (
+create table investment_lead_clock (
   stage      text primary key check (stage in ('clue', 'negotiating', 'signed', 'started', 'funded', 'producing')),
   days       integer not null check (days between 1 and 365),
   updated_at timestamptz not null default now()
 );
-insert into lead_clock (stage, days) values
+insert into investment_lead_clock (stage, days) values
   ('clue', 7), ('negotiating', 30), ('signed', 60), ('started', 90), ('funded', 90), ('producing', 180);
 
 create table fund (
@@ -212,7 +212,7 @@ create table fund_investment (
   id            uuid primary key default gen_random_uuid(),
   fund_id       uuid not null references fund (id) on delete cascade,
   enterprise_id uuid references enterprise (id),
-  lead_id       uuid references lead (id),
+  lead_id       uuid references investment_lead (id),
   amount_wan    numeric not null check (amount_wan > 0),
   invested_on   date not null,
   note_zh       text,

@@ -25,7 +25,7 @@ export function chainsService(database: Database) {
         (select count(*) from enterprise_chain_node x where x.node_id = n.id)::int as enterprises,
         coalesce((select sum(coalesce(f.revenue_wan, f.output_value_wan)) from enterprise_chain_node x join enterprise_figure f on f.enterprise_id = x.enterprise_id
                   where x.node_id = n.id and f.state = 'verified' and f.year = (select year from y)), 0) as scale,
-        (select count(*) from lead l where l.chain_node_id = n.id and l.status = 'active')::int as leads
+        (select count(*) from investment_lead l where l.chain_node_id = n.id and l.status = 'active')::int as leads
       from chain_node n ${chainCode ? sql`where n.chain_code = ${chainCode}` : sql``}`.execute(db);
     return new Map(r.rows.map((x) => [x.id, { enterprises: x.enterprises, scaleWan: Number(x.scale), leads: x.leads }]));
   }

@@ -104,7 +104,7 @@ export function enterprisesService(database: Database, deps: { now: () => Date }
         db.selectFrom('enterpriseFigure').selectAll().where('enterpriseId', '=', id).orderBy('year').execute(),
         db.selectFrom('transformationProgramme').selectAll().where('enterpriseId', '=', id).orderBy('startedOn').execute(),
         v.taskForce || v.districtCode
-          ? db.selectFrom('lead').select(['id', 'code', 'targetNameZh', 'stage', 'status', 'ownerDistrictCode', 'contractedWan', 'arrivedWan'])
+          ? db.selectFrom('investmentLead').select(['id', 'code', 'targetNameZh', 'stage', 'status', 'ownerDistrictCode', 'contractedWan', 'arrivedWan'])
             .where('enterpriseId', '=', id).$if(!v.taskForce, (q) => q.where('ownerDistrictCode', '=', v.districtCode!)).execute()
           : Promise.resolve([]),
         db.selectFrom('auditLog').select(['id', 'at', 'actorName', 'action', 'summary'])

@@ -248,7 +248,7 @@ export function industryExcelService(database: Database, deps: { now: () => Date
     const k = await lookups();
     const events = await db.selectFrom('investEvent').select(['id', 'nameZh']).execute();
     const codes = rows.flatMap((r) => (r.code ? [String(r.code).trim()] : []));
-    const byCode = new Map((codes.length ? await db.selectFrom('lead').selectAll().where('code', 'in', codes).execute() : []).map((l) => [l.code, l]));
+    const byCode = new Map((codes.length ? await db.selectFrom('investmentLead').selectAll().where('code', 'in', codes).execute() : []).map((l) => [l.code, l]));
     const seen = new Map<string, number>();
     const parsed = rows.map((r, i) => {
       const row = rowOf(r, i);
@@ -281,7 +281,7 @@ export function industryExcelService(database: Database, deps: { now: () => Date
     // Rows without a code find the district's lead on the same company, so re-importing an export or the same file updates instead of duplicating.
     const keyed = parsed.filter((p) => !p.before);
     const keys = [...new Set(keyed.map((p) => p.targetKey))];
-    const existing = keys.length ? await db.selectFrom('lead').selectAll().where('targetKey', 'in', keys).where('status', '!=', 'closed').execute() : [];
+    const existing = keys.length ? await db.selectFrom('investmentLead').selectAll().where('targetKey', 'in', keys).where('status', '!=', 'closed').execute() : [];
     for (const p of keyed) p.before = existing.find((l) => l.targetKey === p.targetKey && l.ownerDistrictCode === p.district);
     for (const p of parsed) if (p.before && stageIndex(p.stage) < stageIndex(p.before.stage))
       return { created: 0, updated: 0, unchanged: 0, problems: [{ row: 0, column: headerOf(LEAD_COLUMNS, 'stage'), columnKey: 'stage', reasonZh: `线索 ${p.before.code} 只能向前推进`, reasonEn: `lead ${p.before.code} only moves forward` }] };
@@ -298,25 +298,25 @@ export function industryExcelService(database: Database, deps: { now: () => Date
       for (const p of changes) {
         const values = { ...p.input, targetKey: p.targetKey, chainNodeId: p.chainNodeId, eventId: p.eventId, updatedAt: now };
         if (p.before) {
-          await trx.updateTable('lead').set({ ...values, ...(p.before.stage !== p.stage ? { stage: p.stage, stageEnteredOn: today, lastActivityAt: now, firstResponseAt: p.before.firstResponseAt ?? now } : {}) }).where('id', '=', p.before.id).execute();
-          if (p.before.stage !== p.stage) await trx.insertInto('leadActivity').values({ leadId: p.before.id, kind: 'stage', stage: p.stage, textZh: `导入：${LEAD_STAGE_NAMES[p.before.stage as LeadStage].zh} → ${LEAD_STAGE_NAMES[p.stage].zh}`, byUserId: v.userId, at: now }).execute();
+          await trx.updateTable('investmentLead').set({ ...values, ...(p.before.stage !== p.stage ? { stage: p.stage, stageEnteredOn: today, lastActivityAt: now, firstResponseAt: p.before.firstResponseAt ?? now } : {}) }).where('id', '=', p.before.id).execute();
+          if (p.before.stage !== p.stage) await trx.insertInto('investmentLeadActivity').values({ leadId: p.before.id, kind: 'stage', stage: p.stage, textZh: `导入：${LEAD_STAGE_NAMES[p.before.stage as LeadStage].zh} → ${LEAD_STAGE_NAMES[p.stage].zh}`, byUserId: v.userId, at: now }).execute();
           touched.push(p.before.id);
         } else {
           const prefix = `ZS-${p.district}-${year}-`;
           let n = next.get(p.district);
           if (n === undefined) {
-            const last = await trx.selectFrom('lead').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
+            const last = await trx.selectFrom('investmentLead').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
             n = last ? Number(last.code.slice(prefix.length)) : 0;
           }
           next.set(p.district, ++n);
-          const l = await trx.insertInto('lead').values({ ...values, code: prefix + String(n).padStart(4, '0'), ownerDistrictCode: p.district, stage: p.stage, stageEnteredOn: today, createdBy: v.userId, createdAt: now, lastActivityAt: now }).returning('id').executeTakeFirstOrThrow();
-          await trx.insertInto('leadActivity').values({ leadId: l.id, kind: 'stage', stage: p.stage, textZh: `导入线索（${LEAD_STAGE_NAMES[p.stage].zh}）`, byUserId: v.userId, at: now }).execute();
+          const l = await trx.insertInto('investmentLead').values({ ...values, code: prefix + String(n).padStart(4, '0'), ownerDistrictCode: p.district, stage: p.stage, stageEnteredOn: today, createdBy: v.userId, createdAt: now, lastActivityAt: now }).returning('id').executeTakeFirstOrThrow();
+          await trx.insertInto('investmentLeadActivity').values({ leadId: l.id, kind: 'stage', stage: p.stage, textZh: `导入线索（${LEAD_STAGE_NAMES[p.stage].zh}）`, byUserId: v.userId, at: now }).execute();
           touched.push(l.id);
           created++;
         }
         if (++done % 200 === 0) onProgress({ phase: 'write', done, total: changes.length });
       }
-      if (touched.length) await audit(trx, ctx, { action: 'lead.import', entityType: 'lead', entityId: '*', summary: `导入招商线索：新增 ${created} 条，更新 ${touched.length - created} 条（Imported leads: ${created} new, ${touched.length - created} updated）`, after: { leadIds: touched } });
+      if (touched.length) await audit(trx, ctx, { action: 'investmentLead.import', entityType: 'investmentLead', entityId: '*', summary: `导入招商线索：新增 ${created} 条，更新 ${touched.length - created} 条（Imported leads: ${created} new, ${touched.length - created} updated）`, after: { leadIds: touched } });
       return { created, updated: touched.length - created };
     });
     onProgress({ phase: 'done', done: changes.length, total: changes.length });
@@ -366,7 +366,7 @@ export function industryExcelService(database: Database, deps: { now: () => Date
     async exportLeads(ctx: Ctx) {
       const v = await industryViewerOf(db, ctx);
       if (!v.taskForce && !v.districtCode) throw forbidden('无权导出招商线索', 'You may not export leads');
-      let q = db.selectFrom('lead as l').innerJoin('district as d', 'd.code', 'l.ownerDistrictCode').leftJoin('chainNode as n', 'n.id', 'l.chainNodeId').leftJoin('investEvent as ev', 'ev.id', 'l.eventId')
+      let q = db.selectFrom('investmentLead as l').innerJoin('district as d', 'd.code', 'l.ownerDistrictCode').leftJoin('chainNode as n', 'n.id', 'l.chainNodeId').leftJoin('investEvent as ev', 'ev.id', 'l.eventId')
         .select(['l.code', 'l.targetNameZh', 'l.targetCreditCode', 'n.nameZh as chainNode', 'd.nameZh as district', 'l.stage', 'l.contractedWan', 'l.arrivedWan', 'l.expectedRevenueWan', 'l.nextActionZh', 'l.nextActionOn', 'ev.nameZh as event', 'l.status']);
       if (!v.taskForce) q = q.where('l.ownerDistrictCode', '=', v.districtCode!);
       const rows = await q.orderBy('l.code').execute();

@@ -51,7 +51,7 @@ export function fundsService(database: Database) {
       await requireReader(ctx);
       const f = await db.selectFrom('fund').selectAll().where('id', '=', id).executeTakeFirst();
       if (!f) throw notFound('基金不存在', 'Fund not found');
-      const investments = await db.selectFrom('fundInvestment as i').leftJoin('enterprise as e', 'e.id', 'i.enterpriseId').leftJoin('lead as l', 'l.id', 'i.leadId')
+      const investments = await db.selectFrom('fundInvestment as i').leftJoin('enterprise as e', 'e.id', 'i.enterpriseId').leftJoin('investmentLead as l', 'l.id', 'i.leadId')
         .selectAll('i').select(['e.nameZh as enterpriseNameZh', 'l.code as leadCode', 'l.targetNameZh as leadTargetNameZh']).where('i.fundId', '=', id).orderBy('i.investedOn', 'desc').execute();
       return { ...f, investments };
     },
@@ -66,7 +66,7 @@ export function fundsService(database: Database) {
                  coalesce(e.district_code, l.owner_district_code) as district_code
           from fund_investment i
           left join enterprise e on e.id = i.enterprise_id
-          left join lead l on l.id = i.lead_id
+          left join investment_lead l on l.id = i.lead_id
           left join chain_node n on n.id = l.chain_node_id
           left join industry_chain c on c.code = n.chain_code)
         select domain, district_code as "districtCode", grouping(domain, district_code)::int as g, sum(amount_wan) as amount, count(*)::int as n
@@ -104,7 +104,7 @@ export function fundsService(database: Database) {
       if (!(input.amountWan > 0)) p.push({ path: '/amountWan', message: '金额应大于 0（an amount above zero）' });
       if (!isIsoDate(input.investedOn)) p.push({ path: '/investedOn', message: '日期格式应为 YYYY-MM-DD（date as YYYY-MM-DD）' });
       if (input.enterpriseId && !(await db.selectFrom('enterprise').select('id').where('id', '=', input.enterpriseId).executeTakeFirst())) p.push({ path: '/enterpriseId', message: '企业不存在（no such enterprise）' });
-      if (input.leadId && !(await db.selectFrom('lead').select('id').where('id', '=', input.leadId).executeTakeFirst())) p.push({ path: '/leadId', message: '招商项目不存在（no such project）' });
+      if (input.leadId && !(await db.selectFrom('investmentLead').select('id').where('id', '=', input.leadId).executeTakeFirst())) p.push({ path: '/leadId', message: '招商项目不存在（no such project）' });
       if (p.length) throw invalid(p);
       return db.transaction().execute(async (trx) => {
         const i = await trx.insertInto('fundInvestment').values({ fundId, enterpriseId: input.enterpriseId ?? null, leadId: input.leadId ?? null, amountWan: input.amountWan, investedOn: input.investedOn, noteZh: input.noteZh ?? null }).returningAll().executeTakeFirstOrThrow();

@@ -16,7 +16,7 @@ export interface LeadInput {
   nextActionZh?: string | null; nextActionOn?: string | null; eventId?: string | null; enterpriseId?: string | null;
 }
 
-/** The SQL twin of clockOf(): the same state from the same columns and lead_clock. */
+/** The SQL twin of clockOf(): the same state from the same columns and investment_lead_clock. */
 const clockStateSql = (now: Date) => sql<string>`(
   select case when l.status not in ('active', 'joint') then 'stopped'
               when ${now}::timestamptz > due then 'overdue'
@@ -24,7 +24,7 @@ const clockStateSql = (now: Date) => sql<string>`(
               else 'ok' end
   from (select case when l.first_response_at is null then l.created_at + c0.days * interval '1 day' else l.last_activity_at + c.days * interval '1 day' end as due,
                case when l.first_response_at is null then c0.days else c.days end as allowed
-        from lead_clock c, lead_clock c0 where c.stage = l.stage and c0.stage = 'clue') w)`;
+        from investment_lead_clock c, investment_lead_clock c0 where c.stage = l.stage and c0.stage = 'clue') w)`;
 
 const notFoundLead = () => notFound('招商线索不存在', 'Lead not found');
 
@@ -47,17 +47,17 @@ export function leadProblems(input: Partial<LeadInput>): ErrorDetail[] {
 export function leadsService(database: Database, deps: { now: () => Date }) {
   const { db } = database;
 
-  const clocks = async () => Object.fromEntries((await db.selectFrom('leadClock').select(['stage', 'days']).execute()).map((c) => [c.stage, c.days]));
+  const clocks = async () => Object.fromEntries((await db.selectFrom('investmentLeadClock').select(['stage', 'days']).execute()).map((c) => [c.stage, c.days]));
 
   async function load(v: IndustryViewer, id: string) {
     requireLeadViewer(v);
-    const l = await db.selectFrom('lead').selectAll().where('id', '=', id).executeTakeFirst();
+    const l = await db.selectFrom('investmentLead').selectAll().where('id', '=', id).executeTakeFirst();
     if (!l || (!v.taskForce && l.ownerDistrictCode !== v.districtCode)) throw notFoundLead();
     return l;
   }
 
   const activity = (trx: Transaction<DB>, leadId: string, kind: string, textZh: string, v: IndustryViewer, stage: string | null = null) =>
-    trx.insertInto('leadActivity').values({ leadId, kind, textZh, stage, byUserId: v.userId, at: deps.now() }).execute();
+    trx.insertInto('investmentLeadActivity').values({ leadId, kind, textZh, stage, byUserId: v.userId, at: deps.now() }).execute();
 
   async function nodeId(code: string | null | undefined) {
     if (!code) return null;
@@ -69,7 +69,7 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
   async function nextCode(trx: Transaction<DB>, district: string) {
     const year = todayIn(deps.now()).slice(0, 4);
     const prefix = `ZS-${district}-${year}-`;
-    const last = await trx.selectFrom('lead').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
+    const last = await trx.selectFrom('investmentLead').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
     return prefix + String((last ? Number(last.code.slice(prefix.length)) : 0) + 1).padStart(4, '0');
   }
 
@@ -81,9 +81,9 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
     async list(ctx: Ctx, f: { stage?: string; status?: string; districtCode?: string; q?: string; nodeCode?: string; clock?: string; limit: number; offset: number }) {
       const v = await industryViewerOf(db, ctx);
       requireLeadViewer(v);
-      let q = db.selectFrom('lead as l').leftJoin('chainNode as n', 'n.id', 'l.chainNodeId').leftJoin('district as d', 'd.code', 'l.ownerDistrictCode').leftJoin('investEvent as ev', 'ev.id', 'l.eventId')
+      let q = db.selectFrom('investmentLead as l').leftJoin('chainNode as n', 'n.id', 'l.chainNodeId').leftJoin('district as d', 'd.code', 'l.ownerDistrictCode').leftJoin('investEvent as ev', 'ev.id', 'l.eventId')
         .selectAll('l').select(['n.code as chainNodeCode', 'n.nameZh as chainNodeNameZh', 'd.nameZh as districtNameZh', 'ev.nameZh as eventNameZh',
-          sql<number>`(select count(distinct o.owner_district_code) from lead o where o.target_key = l.target_key and o.status in ('active', 'joint'))::int`.as('districtsOnTarget')]);
+          sql<number>`(select count(distinct o.owner_district_code) from investment_lead o where o.target_key = l.target_key and o.status in ('active', 'joint'))::int`.as('districtsOnTarget')]);
       if (!v.taskForce) q = q.where('l.ownerDistrictCode', '=', v.districtCode!);
       if (f.districtCode) q = q.where('l.ownerDistrictCode', '=', f.districtCode);
       if (f.stage) q = q.where('l.stage', '=', f.stage);
@@ -100,8 +100,8 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       const v = await industryViewerOf(db, ctx);
       const l = await load(v, id);
       const [activities, overlap, node, days] = await Promise.all([
-        db.selectFrom('leadActivity as a').leftJoin('appUser as u', 'u.id', 'a.byUserId').select(['a.id', 'a.kind', 'a.textZh', 'a.stage', 'a.at', 'u.displayName as byName']).where('a.leadId', '=', id).orderBy('a.at', 'desc').execute(),
-        db.selectFrom('lead as o').innerJoin('district as d', 'd.code', 'o.ownerDistrictCode').select(['o.id', 'o.code', 'o.ownerDistrictCode', 'd.nameZh as districtNameZh', 'o.stage', 'o.status', 'o.primaryLeadId'])
+        db.selectFrom('investmentLeadActivity as a').leftJoin('appUser as u', 'u.id', 'a.byUserId').select(['a.id', 'a.kind', 'a.textZh', 'a.stage', 'a.at', 'u.displayName as byName']).where('a.leadId', '=', id).orderBy('a.at', 'desc').execute(),
+        db.selectFrom('investmentLead as o').innerJoin('district as d', 'd.code', 'o.ownerDistrictCode').select(['o.id', 'o.code', 'o.ownerDistrictCode', 'd.nameZh as districtNameZh', 'o.stage', 'o.status', 'o.primaryLeadId'])
           .where('o.targetKey', '=', l.targetKey).where('o.id', '!=', id).where('o.status', 'in', ['active', 'joint']).execute(),
         l.chainNodeId ? db.selectFrom('chainNode').select(['code', 'nameZh']).where('id', '=', l.chainNodeId).executeTakeFirst() : undefined,
         clocks(),
@@ -121,7 +121,7 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       const creditCode = input.targetCreditCode ? normaliseCreditCode(input.targetCreditCode) : null;
       return db.transaction().execute(async (trx) => {
         const code = await nextCode(trx, district!);
-        const l = await trx.insertInto('lead').values({
+        const l = await trx.insertInto('investmentLead').values({
           code, targetNameZh: input.targetNameZh.trim(), targetCreditCode: creditCode, targetKey: targetKeyOf(input.targetNameZh, creditCode), chainNodeId,
           ownerDistrictCode: district!, coordinatorUserId: input.coordinatorUserId ?? null, stage: opts.stage ?? 'clue', stageEnteredOn: todayIn(deps.now()),
           expectedRevenueWan: input.expectedRevenueWan ?? null, contractedWan: input.contractedWan ?? null, arrivedWan: input.arrivedWan ?? null,
@@ -129,7 +129,7 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
           createdBy: v.userId, createdAt: deps.now(), lastActivityAt: deps.now(),
         }).returningAll().executeTakeFirstOrThrow();
         await activity(trx, l.id, 'stage', `登记线索（${LEAD_STAGE_NAMES[l.stage as LeadStage].zh}）`, v, l.stage);
-        await audit(trx, ctx, { action: 'lead.create', entityType: 'lead', entityId: l.id, summary: `登记招商线索 ${code} ${l.targetNameZh}（Recorded lead）`, after: l });
+        await audit(trx, ctx, { action: 'investmentLead.create', entityType: 'investmentLead', entityId: l.id, summary: `登记招商线索 ${code} ${l.targetNameZh}（Recorded lead）`, after: l });
         return l;
       });
     },
@@ -145,10 +145,10 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       const code = targetCreditCode !== undefined ? (targetCreditCode ? normaliseCreditCode(targetCreditCode) : null) : before.targetCreditCode;
       const name = rest.targetNameZh?.trim() ?? before.targetNameZh;
       return db.transaction().execute(async (trx) => {
-        const l = await trx.updateTable('lead').set({
+        const l = await trx.updateTable('investmentLead').set({
           ...rest, targetNameZh: name, targetCreditCode: code, targetKey: targetKeyOf(name, code), ...(chainNodeId !== undefined ? { chainNodeId } : {}), updatedAt: deps.now(),
         }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-        await audit(trx, ctx, { action: 'lead.update', entityType: 'lead', entityId: id, summary: `修改招商线索 ${l.code}（Updated lead）`, before, after: l });
+        await audit(trx, ctx, { action: 'investmentLead.update', entityType: 'investmentLead', entityId: id, summary: `修改招商线索 ${l.code}（Updated lead）`, before, after: l });
         return l;
       });
     },
@@ -161,12 +161,12 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       const why = stageMoveProblem(before.stage, input.stage, amounts);
       if (why) throw invalid([{ path: '/stage', message: `${why.zh}（${why.en}）` }]);
       return db.transaction().execute(async (trx) => {
-        const l = await trx.updateTable('lead').set({
+        const l = await trx.updateTable('investmentLead').set({
           stage: input.stage, stageEnteredOn: todayIn(deps.now()), ...amounts, ...(input.enterpriseId !== undefined ? { enterpriseId: input.enterpriseId } : {}),
           firstResponseAt: before.firstResponseAt ?? deps.now(), lastActivityAt: deps.now(), updatedAt: deps.now(),
         }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
         await activity(trx, id, 'stage', `${LEAD_STAGE_NAMES[before.stage as LeadStage].zh} → ${LEAD_STAGE_NAMES[input.stage].zh}${input.noteZh ? `：${input.noteZh}` : ''}`, v, input.stage);
-        await audit(trx, ctx, { action: 'lead.stage', entityType: 'lead', entityId: id, summary: `招商线索 ${l.code} 推进至「${LEAD_STAGE_NAMES[input.stage].zh}」（Moved to ${LEAD_STAGE_NAMES[input.stage].en}）`, before: { stage: before.stage, ...{ contractedWan: before.contractedWan, arrivedWan: before.arrivedWan } }, after: { stage: l.stage, contractedWan: l.contractedWan, arrivedWan: l.arrivedWan } });
+        await audit(trx, ctx, { action: 'investmentLead.stage', entityType: 'investmentLead', entityId: id, summary: `招商线索 ${l.code} 推进至「${LEAD_STAGE_NAMES[input.stage].zh}」（Moved to ${LEAD_STAGE_NAMES[input.stage].en}）`, before: { stage: before.stage, ...{ contractedWan: before.contractedWan, arrivedWan: before.arrivedWan } }, after: { stage: l.stage, contractedWan: l.contractedWan, arrivedWan: l.arrivedWan } });
         return l;
       });
     },
@@ -178,11 +178,11 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       if (input.nextActionOn != null && !isIsoDate(input.nextActionOn)) throw invalid([{ path: '/nextActionOn', message: '日期格式应为 YYYY-MM-DD（date as YYYY-MM-DD）' }]);
       return db.transaction().execute(async (trx) => {
         await activity(trx, id, 'note', input.textZh.trim(), v);
-        const l = await trx.updateTable('lead').set({
+        const l = await trx.updateTable('investmentLead').set({
           firstResponseAt: before.firstResponseAt ?? deps.now(), lastActivityAt: deps.now(), updatedAt: deps.now(),
           ...(input.nextActionZh !== undefined ? { nextActionZh: input.nextActionZh } : {}), ...(input.nextActionOn !== undefined ? { nextActionOn: input.nextActionOn } : {}),
         }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
-        await audit(trx, ctx, { action: 'lead.activity', entityType: 'lead', entityId: id, summary: `跟进招商线索 ${l.code}（Followed up a lead）`, after: { textZh: input.textZh, nextActionZh: l.nextActionZh, nextActionOn: l.nextActionOn } });
+        await audit(trx, ctx, { action: 'investmentLead.activity', entityType: 'investmentLead', entityId: id, summary: `跟进招商线索 ${l.code}（Followed up a lead）`, after: { textZh: input.textZh, nextActionZh: l.nextActionZh, nextActionOn: l.nextActionOn } });
         return l;
       });
     },
@@ -193,9 +193,9 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       if (!reason.trim()) throw invalid([{ path: '/reason', message: '关闭须说明理由（say why）' }]);
       if (before.status === 'closed') throw conflict('线索已关闭', 'The lead is already closed');
       return db.transaction().execute(async (trx) => {
-        const l = await trx.updateTable('lead').set({ status: 'closed', closedReason: reason.trim(), updatedAt: deps.now(), lastActivityAt: deps.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+        const l = await trx.updateTable('investmentLead').set({ status: 'closed', closedReason: reason.trim(), updatedAt: deps.now(), lastActivityAt: deps.now() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
         await activity(trx, id, 'close', `关闭：${reason.trim()}`, v);
-        await audit(trx, ctx, { action: 'lead.close', entityType: 'lead', entityId: id, summary: `关闭招商线索 ${l.code}（Closed lead）`, before: { status: before.status }, after: { status: 'closed', reason } });
+        await audit(trx, ctx, { action: 'investmentLead.close', entityType: 'investmentLead', entityId: id, summary: `关闭招商线索 ${l.code}（Closed lead）`, before: { status: before.status }, after: { status: 'closed', reason } });
         return l;
       });
     },
@@ -204,10 +204,10 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
     async overlaps(ctx: Ctx) {
       const v = await industryViewerOf(db, ctx);
       requireLeadViewer(v);
-      const rows = await db.selectFrom('lead as l').innerJoin('district as d', 'd.code', 'l.ownerDistrictCode')
+      const rows = await db.selectFrom('investmentLead as l').innerJoin('district as d', 'd.code', 'l.ownerDistrictCode')
         .select(['l.id', 'l.code', 'l.targetKey', 'l.targetNameZh', 'l.ownerDistrictCode', 'd.nameZh as districtNameZh', 'l.stage', 'l.status', 'l.createdAt', 'l.contractedWan'])
         .where('l.status', '=', 'active')
-        .where((eb) => eb(eb.selectFrom('lead as o').select(sql<number>`count(distinct o.owner_district_code)`.as('n')).whereRef('o.targetKey', '=', 'l.targetKey').where('o.status', '=', 'active'), '>', 1))
+        .where((eb) => eb(eb.selectFrom('investmentLead as o').select(sql<number>`count(distinct o.owner_district_code)`.as('n')).whereRef('o.targetKey', '=', 'l.targetKey').where('o.status', '=', 'active'), '>', 1))
         .orderBy('l.targetKey').orderBy('l.createdAt').execute();
       const groups = new Map<string, typeof rows>();
       for (const r of rows) groups.set(r.targetKey, [...(groups.get(r.targetKey) ?? []), r]);
@@ -219,19 +219,19 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
     async decide(ctx: Ctx, input: { targetKey: string; primaryLeadId: string; mode: 'joint' | 'withdraw'; noteZh?: string | null }) {
       const v = await industryViewerOf(db, ctx);
       requireIndustryTaskForce(v);
-      const group = await db.selectFrom('lead').selectAll().where('targetKey', '=', input.targetKey).where('status', '=', 'active').execute();
+      const group = await db.selectFrom('investmentLead').selectAll().where('targetKey', '=', input.targetKey).where('status', '=', 'active').execute();
       const primary = group.find((l) => l.id === input.primaryLeadId);
       if (!primary) throw invalid([{ path: '/primaryLeadId', message: '主办线索须是该企业的在办线索之一（the primary lead is one of this company\'s active leads）' }]);
       const others = group.filter((l) => l.id !== primary.id);
       if (!others.length) throw conflict('该企业没有需要协调的其他线索', 'There is no other lead on this company to coordinate');
       return db.transaction().execute(async (trx) => {
         for (const o of others) {
-          await trx.updateTable('lead').set({ status: input.mode === 'joint' ? 'joint' : 'withdrawn', primaryLeadId: primary.id, updatedAt: deps.now() }).where('id', '=', o.id).execute();
+          await trx.updateTable('investmentLead').set({ status: input.mode === 'joint' ? 'joint' : 'withdrawn', primaryLeadId: primary.id, updatedAt: deps.now() }).where('id', '=', o.id).execute();
           await activity(trx, o.id, 'coordination', `市级协调：由 ${primary.code} 主办，本线索${input.mode === 'joint' ? '联合协同' : '让渡'}${input.noteZh ? `（${input.noteZh}）` : ''}`, v);
         }
         await activity(trx, primary.id, 'coordination', `市级协调：本线索主办，${others.map((o) => o.code).join('、')} ${input.mode === 'joint' ? '联合协同' : '让渡'}${input.noteZh ? `（${input.noteZh}）` : ''}`, v);
-        await trx.updateTable('lead').set({ coordinatorUserId: v.userId, updatedAt: deps.now() }).where('id', '=', primary.id).execute();
-        await audit(trx, ctx, { action: 'lead.coordinate', entityType: 'lead', entityId: primary.id, summary: `联合协同招商：${primary.targetNameZh} 由 ${primary.code} 主办（Coordinated: ${primary.code} leads）`, after: { mode: input.mode, others: others.map((o) => o.code), noteZh: input.noteZh ?? null } });
+        await trx.updateTable('investmentLead').set({ coordinatorUserId: v.userId, updatedAt: deps.now() }).where('id', '=', primary.id).execute();
+        await audit(trx, ctx, { action: 'investmentLead.coordinate', entityType: 'investmentLead', entityId: primary.id, summary: `联合协同招商：${primary.targetNameZh} 由 ${primary.code} 主办（Coordinated: ${primary.code} leads）`, after: { mode: input.mode, others: others.map((o) => o.code), noteZh: input.noteZh ?? null } });
         return { primaryLeadId: primary.id, mode: input.mode, others: others.map((o) => o.id) };
       });
     },
@@ -242,13 +242,13 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       requireLeadViewer(v);
       const scope = v.taskForce ? sql`true` : sql`l.owner_district_code = ${v.districtCode}`;
       const byStage = await sql<{ stage: string; leads: number; targets: number }>`
-        select l.stage, count(*)::int as leads, count(distinct l.target_key)::int as targets from lead l where l.status in ('active', 'joint') and ${scope} group by l.stage`.execute(db);
+        select l.stage, count(*)::int as leads, count(distinct l.target_key)::int as targets from investment_lead l where l.status in ('active', 'joint') and ${scope} group by l.stage`.execute(db);
       const signed = await sql<{ projects: number; reports: number; contracted: number; arrived: number }>`
         select count(*)::int as projects, coalesce(sum(reports), 0)::int as reports, coalesce(sum(contracted), 0) as contracted, coalesce(sum(arrived), 0) as arrived from (
           select l.target_key, count(*) as reports, max(l.contracted_wan) as contracted, max(l.arrived_wan) as arrived
-          from lead l where l.status in ('active', 'joint') and l.stage in ('signed', 'started', 'funded', 'producing') and ${scope} group by l.target_key) p`.execute(db);
+          from investment_lead l where l.status in ('active', 'joint') and l.stage in ('signed', 'started', 'funded', 'producing') and ${scope} group by l.target_key) p`.execute(db);
       const days = await clocks();
-      const open = await db.selectFrom('lead as l').select(['l.stage', 'l.status', 'l.createdAt', 'l.firstResponseAt', 'l.lastActivityAt']).where('l.status', 'in', ['active', 'joint'])
+      const open = await db.selectFrom('investmentLead as l').select(['l.stage', 'l.status', 'l.createdAt', 'l.firstResponseAt', 'l.lastActivityAt']).where('l.status', 'in', ['active', 'joint'])
         .$if(!v.taskForce, (q) => q.where('l.ownerDistrictCode', '=', v.districtCode!)).execute();
       const clockCounts = { ok: 0, due: 0, overdue: 0 } as Record<string, number>;
       for (const l of open) clockCounts[clockOf(l, days, deps.now()).state]++;
@@ -260,7 +260,7 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       };
     },
 
-    clocks: async () => (await db.selectFrom('leadClock').select(['stage', 'days']).execute()).map((c) => ({ ...c, ...LEAD_STAGE_NAMES[c.stage as LeadStage] })),
+    clocks: async () => (await db.selectFrom('investmentLeadClock').select(['stage', 'days']).execute()).map((c) => ({ ...c, ...LEAD_STAGE_NAMES[c.stage as LeadStage] })),
 
     async setClocks(ctx: Ctx, days: Record<string, number>) {
       requireIndustryTaskForce(await industryViewerOf(db, ctx));
@@ -270,15 +270,15 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       ]);
       if (problems.length) throw invalid(problems);
       return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('leadClock').select(['stage', 'days']).execute();
-        for (const [stage, d] of Object.entries(days)) await trx.updateTable('leadClock').set({ days: d, updatedAt: deps.now() }).where('stage', '=', stage).execute();
-        await audit(trx, ctx, { action: 'lead.clocks', entityType: 'leadClock', entityId: 'all', summary: '修改招商线索响应时限（Changed lead response clocks）', before, after: days });
-        return trx.selectFrom('leadClock').select(['stage', 'days']).execute();
+        const before = await trx.selectFrom('investmentLeadClock').select(['stage', 'days']).execute();
+        for (const [stage, d] of Object.entries(days)) await trx.updateTable('investmentLeadClock').set({ days: d, updatedAt: deps.now() }).where('stage', '=', stage).execute();
+        await audit(trx, ctx, { action: 'investmentLead.clocks', entityType: 'investmentLeadClock', entityId: 'all', summary: '修改招商线索响应时限（Changed lead response clocks）', before, after: days });
+        return trx.selectFrom('investmentLeadClock').select(['stage', 'days']).execute();
       });
     },
 
     events: () => db.selectFrom('investEvent as ev').selectAll('ev')
-      .select((eb) => eb.selectFrom('lead as l').select((x) => x.fn.countAll<number>().as('n')).whereRef('l.eventId', '=', 'ev.id').as('leads'))
+      .select((eb) => eb.selectFrom('investmentLead as l').select((x) => x.fn.countAll<number>().as('n')).whereRef('l.eventId', '=', 'ev.id').as('leads'))
       .orderBy('ev.heldOn', 'desc').execute(),
 
     async addEvent(ctx: Ctx, input: { nameZh: string; heldOn?: string | null; placeZh?: string | null; organiserZh?: string | null }) {

@@ -484,9 +484,9 @@ export interface DB {
   transformationProgramme: TransformationProgrammeTable;
   enterpriseFigure: EnterpriseFigureTable;
   investEvent: InvestEventTable;
-  lead: LeadTable;
-  leadActivity: LeadActivityTable;
-  leadClock: LeadClockTable;
+  investmentLead: LeadTable;
+  investmentLeadActivity: LeadActivityTable;
+  investmentLeadClock: LeadClockTable;
   fund: FundTable;
   fundInvestment: FundInvestmentTable;
   organisation: OrganisationTable;

@@ -248,7 +248,7 @@ const sendsBody = (m: Method) => m !== 'GET' && m !== 'DELETE';
 /** Every table an industry write touches, with the audit log: a refused call leaves all of them as they were. */
 const TABLES = [
   'audit_log', 'enterprise', 'enterprise_designation', 'enterprise_chain_node', 'transformation_programme', 'enterprise_figure',
-  'park', 'fund', 'fund_investment', 'lead', 'lead_activity', 'lead_clock', 'invest_event',
+  'park', 'fund', 'fund_investment', 'investment_lead', 'investment_lead_activity', 'investment_lead_clock', 'invest_event',
 ];
 
 describe.each(testDatabases)('who may call the industry routes, on $name', (kind) => {
