@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { formatStartup, measureStartup } from './startup.js';
 import { formatWebSize, measureWebSize } from './web-size.js';
 import { formatSupervision, measureSupervision } from './supervision.js';
+import { formatIndustry, measureIndustry } from './industry.js';
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 console.log('## Cold start to ready\n');
@@ -15,3 +16,5 @@ console.log('\n## Web shell first load\n');
 console.log(formatWebSize(measureWebSize(fileURLToPath(new URL('../apps/web/dist/', import.meta.url)))));
 console.log('\n## Supervision cockpit at scale\n');
 console.log(formatSupervision(await measureSupervision()));
+console.log('\n## Industry map at scale\n');
+console.log(formatIndustry(await measureIndustry()));

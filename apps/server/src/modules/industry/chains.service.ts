@@ -17,16 +17,21 @@ export interface ParkInput { code: string; kind: string; nameZh: string; nameEn?
 export function chainsService(database: Database) {
   const { db } = database;
 
-  /** Per node: enterprises on record, their verified scale in the latest year, active leads. */
+  /** Per node: enterprises on record, their verified scale in the latest year, active leads. One grouped pass each. */
   async function nodeStats(chainCode?: string) {
+    const onChain = chainCode ? sql`and x.node_id in (select id from chain_node where chain_code = ${chainCode})` : sql``;
     const r = await sql<{ id: string; enterprises: number; scale: number; leads: number }>`
-      with y as (select max(year) as year from enterprise_figure where state = 'verified')
-      select n.id,
-        (select count(*) from enterprise_chain_node x where x.node_id = n.id)::int as enterprises,
-        coalesce((select sum(coalesce(f.revenue_wan, f.output_value_wan)) from enterprise_chain_node x join enterprise_figure f on f.enterprise_id = x.enterprise_id
-                  where x.node_id = n.id and f.state = 'verified' and f.year = (select year from y)), 0) as scale,
-        (select count(*) from investment_lead l where l.chain_node_id = n.id and l.status = 'active')::int as leads
-      from chain_node n ${chainCode ? sql`where n.chain_code = ${chainCode}` : sql``}`.execute(db);
+      with y as (select max(year) as year from industry_scale_cell where state = 'verified' and figures > 0),
+      links as (
+        select x.node_id, count(*)::int as enterprises, coalesce(sum(coalesce(f.revenue_wan, f.output_value_wan)), 0) as scale
+        from enterprise_chain_node x
+        left join enterprise_figure f on f.enterprise_id = x.enterprise_id and f.state = 'verified' and f.year = (select year from y)
+        where true ${onChain}
+        group by x.node_id),
+      leads as (select chain_node_id, count(*)::int as n from investment_lead where status = 'active' and chain_node_id is not null group by chain_node_id)
+      select n.id, coalesce(links.enterprises, 0) as enterprises, coalesce(links.scale, 0) as scale, coalesce(leads.n, 0) as leads
+      from chain_node n left join links on links.node_id = n.id left join leads on leads.chain_node_id = n.id
+      ${chainCode ? sql`where n.chain_code = ${chainCode}` : sql``}`.execute(db);
     return new Map(r.rows.map((x) => [x.id, { enterprises: x.enterprises, scaleWan: Number(x.scale), leads: x.leads }]));
   }
 

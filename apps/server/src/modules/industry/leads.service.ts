@@ -247,11 +247,10 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
         select count(*)::int as projects, coalesce(sum(reports), 0)::int as reports, coalesce(sum(contracted), 0) as contracted, coalesce(sum(arrived), 0) as arrived from (
           select l.target_key, count(*) as reports, max(l.contracted_wan) as contracted, max(l.arrived_wan) as arrived
           from investment_lead l where l.status in ('active', 'joint') and l.stage in ('signed', 'started', 'funded', 'producing') and ${scope} group by l.target_key) p`.execute(db);
-      const days = await clocks();
-      const open = await db.selectFrom('investmentLead as l').select(['l.stage', 'l.status', 'l.createdAt', 'l.firstResponseAt', 'l.lastActivityAt']).where('l.status', 'in', ['active', 'joint'])
-        .$if(!v.taskForce, (q) => q.where('l.ownerDistrictCode', '=', v.districtCode!)).execute();
-      const clockCounts = { ok: 0, due: 0, overdue: 0 } as Record<string, number>;
-      for (const l of open) clockCounts[clockOf(l, days, deps.now()).state]++;
+      const clockRows = await db.selectFrom('investmentLead as l').select([clockStateSql(deps.now()).as('state'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('l.status', 'in', ['active', 'joint']).$if(!v.taskForce, (q) => q.where('l.ownerDistrictCode', '=', v.districtCode!)).groupBy('state').execute();
+      const clockCounts: Record<string, number> = { ok: 0, due: 0, overdue: 0 };
+      for (const c of clockRows) clockCounts[c.state] = Number(c.n);
       const s = signed.rows[0];
       return {
         stages: LEAD_STAGES.map((st) => ({ stage: st, ...LEAD_STAGE_NAMES[st], leads: byStage.rows.find((r) => r.stage === st)?.leads ?? 0, targets: byStage.rows.find((r) => r.stage === st)?.targets ?? 0 })),

@@ -37,6 +37,7 @@ describe.each(testDatabases)('investment leads, on $name', (kind) => {
     const overdue = (await p.as.yubei.get('/api/industry/leads?clock=overdue')).json();
     expect(overdue.items.map((l: { id: string }) => l.id)).toEqual([fresh.id]);
     expect(overdue.items[0].clock.state).toBe('overdue');
+    expect((await p.as.yubei.get('/api/industry/leads/pipeline')).json().clocks).toEqual({ ok: 0, due: 0, overdue: 1 });
     // Answering it restarts the clock at the stage's days.
     await p.as.yubei.post(`/api/industry/leads/${fresh.id}/activities`, { textZh: '电话联系，约定下周面谈', nextActionZh: '面谈', nextActionOn: '2026-03-19' });
     expect((await p.as.yubei.get('/api/industry/leads?clock=overdue')).json().total).toBe(0);

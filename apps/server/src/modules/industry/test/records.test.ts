@@ -99,6 +99,8 @@ describe.each(testDatabases)('industry records and targets, on $name', (kind) =>
       expect((await p.as.bishan.post(`/api/industry/figures/${fig[0].id}/verify`, { decision: 'reject' })).statusCode).toBe(422);
       expect((await p.as.bishan.post(`/api/industry/figures/${fig[0].id}/verify`, { decision: 'verify' })).json().state).toBe('verified');
       expect((await p.as.bishan.post(`/api/industry/figures/${fig[0].id}/verify`, { decision: 'verify' })).statusCode).toBe(409);
+      // Once verified it counts; the firm's correction goes through its district.
+      expect((await p.as.enterprise.put(`/api/industry/enterprises/${ids.pdo}/figures/2025`, { revenueWan: 1 })).statusCode).toBe(409);
       r = (await tf.get('/api/industry/rollup?year=2025')).json();
       expect(r).toMatchObject({ totalWan: 1_950_000, unverified: { figures: 0, scaleWan: 0 } });
       expect(r.byDistrict[0]).toMatchObject({ districtCode: '500113', districtNameZh: '巴南区', scaleWan: 1_000_000 });
