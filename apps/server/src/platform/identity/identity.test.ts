@@ -29,10 +29,13 @@ describe.each(testDatabases)('identity administration on $name', (kind) => {
     let orgId: string;
 
     it('are created by an admin, answered with 201, and the creation is audited with the new record', async () => {
-      const res = await admin.post('/api/admin/organisations', { kind: 'enterprise', nameZh: '重庆测试生物制造有限公司', nameEn: 'Chongqing Test Biomanufacturing Co.', districtCode, creditCode: '91500000TEST00001X' });
+      const res = await admin.post('/api/admin/organisations', { kind: 'enterprise', nameZh: '重庆测试生物制造有限公司', nameEn: 'Chongqing Test Biomanufacturing Co.', districtCode, creditCode: '91350100M000100Y43' });
       expect(res.statusCode, res.body).toBe(201);
       const org = res.json();
       expect(org).toMatchObject({ kind: 'enterprise', nameZh: '重庆测试生物制造有限公司', districtCode, isDemo: false });
+      const wrongCheck = await admin.post('/api/admin/organisations', { kind: 'enterprise', nameZh: '重庆校验码错误有限公司', creditCode: '91350100M000100Y44' });
+      expect(wrongCheck.statusCode).toBe(422);
+      expect(wrongCheck.json().error.details).toEqual([{ path: '/creditCode', message: expect.stringContaining('校验码错误，应为 3') }]);
       orgId = org.id;
       const rows = await auditRows(orgId);
       expect(rows).toHaveLength(1);

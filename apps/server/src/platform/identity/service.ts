@@ -1,3 +1,4 @@
+import { creditCodeProblem } from './credit-code.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -35,6 +36,12 @@ export interface UserInput {
 function checkRoles(roles: string[]) {
   const bad = roles.filter((r) => !isRole(r));
   if (bad.length) throw invalid(bad.map((r) => ({ path: '/roles', message: `未知角色 ${r}（Unknown role ${r}）` })));
+}
+
+/** An organisation's 统一社会信用代码, when given, passes the GB 32100 check. */
+function checkCreditCode(code: string | null | undefined) {
+  const why = code ? creditCodeProblem(code) : null;
+  if (why) throw invalid([{ path: '/creditCode', message: `${why.zh}（${why.en}）` }]);
 }
 
 async function checkDistrict(q: Kysely<DB>, code: string | null | undefined) {
@@ -154,6 +161,7 @@ export function identityService(database: Database) {
       if (ctx.principal) requireAdmin(ctx);
       return onUniqueViolation('organisation_kind_name_zh_key', () => db.transaction().execute(async (trx) => {
         if (await store.organisationByName(trx, input.kind, input.nameZh)) throw organisationNameTaken();
+        checkCreditCode(input.creditCode);
         await checkDistrict(trx, input.districtCode);
         const o = await store.insertOrganisation(trx, {
           kind: input.kind, nameZh: input.nameZh, nameEn: input.nameEn ?? null, districtCode: input.districtCode ?? null,
@@ -170,6 +178,7 @@ export function identityService(database: Database) {
         const before = await store.organisationById(trx, id);
         if (!before) throw notFound('机构不存在', 'Organisation not found');
         if (patch.nameZh && patch.nameZh !== before.nameZh && (await store.organisationByName(trx, before.kind, patch.nameZh))) throw organisationNameTaken();
+        checkCreditCode(patch.creditCode);
         await checkDistrict(trx, patch.districtCode);
         const o: OrganisationRow = await store.updateOrganisation(trx, id, patch);
         await audit(trx, ctx, { action: 'organisation.update', entityType: 'organisation', entityId: id, summary: `修改机构 ${o.nameZh}（Updated organisation）`, before, after: o });
