@@ -10,6 +10,7 @@ import { useLang } from './i18n';
 import { SessionProvider, RequireAuth } from './session';
 import { AppLayout } from './Layout';
 import { supervisionRoutes } from '../modules/supervision/routes';
+import { industryRoutes } from '../modules/industry/routes';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./LoginPage'));
@@ -29,7 +30,7 @@ const UpcomingModulePage = lazy(() => import('../modules/upcoming/UpcomingModule
 const admin = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
 
 /** Modules whose pages are still being built; each shows what it will do. */
-const UPCOMING = ['industry', 'pilot', 'challenges', 'strains', 'factory', 'talent'] as const;
+const UPCOMING = ['pilot', 'challenges', 'strains', 'factory', 'talent'] as const;
 
 function Routed() {
   return (
@@ -46,6 +47,7 @@ function Routed() {
           <Route path="text" element={<PlanTextPage />} />
         </Route>
         {supervisionRoutes}
+        {industryRoutes}
         {UPCOMING.map((m) => <Route key={m} path={`${m}/*`} element={<UpcomingModulePage module={m} />} />)}
         <Route path="admin">
           <Route index element={admin(<UsersPage />)} />

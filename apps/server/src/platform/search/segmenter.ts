@@ -57,9 +57,14 @@ export function tokensOf(...texts: (string | null | undefined)[]): string[] {
  */
 const COMMON = new Set(['重庆', '重庆市', '有限', '公司', '有限公司', '责任', '有限责任', '股份', '股份有限', '集团', '控股']);
 
-/** The tokens a query must all match. */
+/**
+ * The tokens a query must all match. A record holding a word holds its 2- and 3-character
+ * parts too (search mode emits them), so a part of another query token adds nothing to the
+ * match but costs an index lookup: 生物科技 needs only 生物科技, not 生物 (in nearly every name).
+ */
 export function queryTokens(q: string) {
   const all = tokensOf(q.slice(0, 100));
   const telling = all.filter((t) => !COMMON.has(t));
-  return telling.length ? telling : all;
+  const kept = telling.length ? telling : all;
+  return kept.filter((t) => !(t.length <= 3 && kept.some((w) => w !== t && w.length > t.length && w.includes(t))));
 }

@@ -28,7 +28,15 @@ export const en = {
     tasks: 'Tasks',
     targets: '2027 targets',
     planText: 'Plan text',
-    industry: 'Industry',
+    industry: 'Industry map',
+    industryMap: 'Overview',
+    enterprises: 'Enterprises',
+    chains: 'Chains',
+    parks: 'Parks & clusters',
+    leads: 'Investment leads',
+    funds: 'Funds',
+    figures: 'Figures to verify',
+    industrySearch: 'Search',
     pilot: 'Pilots',
     challenges: 'Challenges',
     strains: 'Strain bank',
@@ -165,16 +173,6 @@ export const en = {
     willDo: 'When built it will offer',
     servesTasks: 'Tasks of the plan it serves',
     backToCockpit: 'Back to the cockpit',
-    industry: {
-      summary: 'The industry module will bring together Chongqing\'s biomanufacturing enterprises, chains, parks, clusters and investment leads, for the industrial system, enterprise cultivation and cluster actions.',
-      features: [
-        'Enterprises: credit-code check, revenue tiers, SRDI and "little giant", single champions, chain leaders',
-        'Chain maps: nodes and enterprises; gap, strengthen and extend analysis',
-        'Parks and clusters: Chongqing International Bio-City, Liangjiang Life Science City, the bio-chemical belt',
-        'Investment leads followed from lead to production',
-        'Transformation of high-pollution and low-efficiency enterprises',
-      ],
-    },
     pilot: {
       summary: 'The pilot module will connect pilot bases, enterprises\' demands and research results, and publish the pilot capability map, the demand list and the achievement list.',
       features: [

@@ -28,7 +28,15 @@ export const zh = {
     tasks: '重点任务',
     targets: '2027 年目标',
     planText: '计划原文',
-    industry: '产业',
+    industry: '产业地图',
+    industryMap: '产业总览',
+    enterprises: '企业名录',
+    chains: '产业链图谱',
+    parks: '园区与集聚区',
+    leads: '招商线索',
+    funds: '产业基金',
+    figures: '经营数据核实',
+    industrySearch: '产业检索',
     pilot: '中试',
     challenges: '揭榜挂帅',
     strains: '菌种库',
@@ -162,16 +170,6 @@ export const zh = {
     willDo: '建成后将提供',
     servesTasks: '服务的重点任务',
     backToCockpit: '返回驾驶舱',
-    industry: {
-      summary: '产业模块将汇集全市生物制造企业、产业链、园区与集群、招商线索，支撑产业体系建设、市场主体培育和产业集群建设三项行动。',
-      features: [
-        '企业库：统一社会信用代码校验，营收分档、专精特新与“小巨人”、单项冠军、链主企业认定',
-        '产业链图谱：环节与企业，补链、强链、延链分析',
-        '园区与集群：重庆国际生物城、两江生命科技城、生物化工产业带等',
-        '招商线索：从线索到投产的全过程跟踪',
-        '“两高”“两低”企业转型升级台账',
-      ],
-    },
     pilot: {
       summary: '中试模块将连接中试基地、企业需求与科研成果，发布《中试图谱》《生产需求清单》《成果供给清单》。',
       features: [

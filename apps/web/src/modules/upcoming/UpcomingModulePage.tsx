@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/PageHeader';
 import { Bi } from '../../app/components/Bi';
 
-export type UpcomingModule = 'industry' | 'pilot' | 'challenges' | 'strains' | 'factory' | 'talent';
+export type UpcomingModule = 'pilot' | 'challenges' | 'strains' | 'factory' | 'talent';
 
 /** Tasks of the plan each module serves, so the page can point at them. */
 const TASKS: Record<UpcomingModule, number[]> = {
-  industry: [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17],
   pilot: [4, 5, 6],
   challenges: [2, 11, 19],
   strains: [21, 22, 23],
