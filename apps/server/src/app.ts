@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { Database } from './platform/db/database.js';
 import { frameworkErrors, installErrorHandler } from './platform/http/error-handler.js';
 import { installAccess } from './platform/http/access-hook.js';
+import { lazyValidators } from './platform/http/lazy-validation.js';
 import { ErrorSchema } from './platform/http/schemas.js';
 import type { RegisteredRoute } from './platform/http/types.js';
 import { authService } from './platform/auth/service.js';
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions) {
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: lazyValidators().buildValidator as never } },
     trustProxy: process.env.TRUST_PROXY === 'true',
     frameworkErrors,
   });
