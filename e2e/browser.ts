@@ -52,3 +52,7 @@ export async function signIn(page: Page, username: string, password: string, nex
 }
 
 export const signInAsAdmin = (page: Page, next = '/') => signIn(page, 'admin', inject('adminPassword'), next);
+
+/** An antd input by its data-testid, whether the id sits on the <input>/<textarea> or on its wrapper. */
+export const field = (page: Page, testId: string, tag: 'input' | 'textarea' = 'input') =>
+  page.locator(`${tag}[data-testid="${testId}"], [data-testid="${testId}"] ${tag}`).first();

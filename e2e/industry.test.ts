@@ -2,7 +2,8 @@
  * The industry map, end to end: the task force opens the district map (38 districts) beside the
  * cockpit with its warning about unverified figures; a search for 丙二醇 finds the chain node
  * 1,3-丙二醇 and the firm that makes it; a chain shows its gaps; an Excel import with one bad
- * credit code lists that row's problem and writes nothing, and the corrected file imports.
+ * credit code lists that row's problem and writes nothing, and the corrected file imports; on the
+ * leads page the task force adds a promotion event and sets a stage's response clock.
  *
  * The e2e server starts without the demo data set, so the test records what it needs through
  * the API first: a task force user, an enterprise user, two enterprises and their figures.
@@ -15,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseURL, signIn, useBrowserPage } from './browser';
+import { addTaskForceUser, apiSession } from './api';
+import { field, signIn, useBrowserPage } from './browser';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const SLOW = 180_000; // two cores: the server, chromium and vitest share them
@@ -30,35 +32,6 @@ function creditCode(district: string): string {
 }
 /** The same code with a wrong check character. */
 const broken = (code: string) => code.slice(0, 17) + ALPHABET[(ALPHABET.indexOf(code[17]) + 1) % ALPHABET.length];
-
-/** A signed-in API session for setup: the session cookie and the CSRF token on writes. */
-async function apiSession(username: string, password: string) {
-  const res = await fetch(`${baseURL()}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`Signing in ${username} failed: HTTP ${res.status} ${await res.text()}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('cqb_sid='));
-  if (!cookie) throw new Error(`Signing in ${username} set no cqb_sid cookie`);
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseURL()}${path}`, {
-      method,
-      headers: { cookie, accept: 'application/json', 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path} → HTTP ${r.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  return {
-    get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body),
-    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
-  };
-}
-
-/** An antd input by its data-testid, whether the id sits on the <input> or on its wrapper. */
-const field = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
 async function enterprisesFile(path: string, rows: [string, string, string, string][]) {
   const wb = new ExcelJS.Workbook();
@@ -89,10 +62,8 @@ describe('the industry map in the browser', () => {
 
   beforeAll(async () => {
     const admin = await apiSession('admin', inject('adminPassword'));
-    const taskForces = await admin.get<{ id: string }[]>('/api/admin/organisations?kind=taskForce');
-    expect(taskForces.length).toBeGreaterThan(0);
     const firmOrg = await admin.post<{ id: string }>('/api/admin/organisations', { kind: 'enterprise', nameZh: maker.nameZh, districtCode: '500102' });
-    await admin.post('/api/admin/users', { username: taskForce.username, displayName: `e2e 产业专班 ${suffix}`, roles: ['taskforce'], organisationId: taskForces[0].id, password: taskForce.password });
+    await addTaskForceUser(admin, { ...taskForce, displayName: `e2e 产业专班 ${suffix}` });
     await admin.post('/api/admin/users', { username: firmUser.username, displayName: `e2e 企业填报 ${suffix}`, roles: ['enterprise'], organisationId: firmOrg.id, password: firmUser.password });
 
     const tf = await apiSession(taskForce.username, taskForce.password);
@@ -191,5 +162,32 @@ describe('the industry map in the browser', () => {
     await page.getByTestId('enterprise-import-close').click();
     await field(page, 'enterprises-search').fill(good.nameZh);
     await page.getByTestId('enterprises-table').getByText(good.nameZh).waitFor();
+  }, SLOW);
+  it('lists the promotion event the task force adds, and shows the response clock it sets', async () => {
+    const page = b.page;
+    const event = { nameZh: `e2e 生物制造产业招商推介会 ${suffix}`, heldOn: `${year + 1}-05-20`, placeZh: '璧山区' };
+    await signIn(page, taskForce.username, taskForce.password, '/industry/leads');
+    await page.getByTestId('lead-events-table').waitFor();
+    await page.getByTestId('event-add').click();
+    await field(page, 'event-name').fill(event.nameZh);
+    const date = field(page, 'event-date');
+    await date.fill(event.heldOn);
+    await date.press('Enter');
+    await field(page, 'event-place').fill(event.placeZh);
+    await page.getByTestId('event-form-submit').click();
+    const row = page.getByTestId('lead-events-table').locator('tr.ant-table-row', { hasText: event.nameZh });
+    await row.waitFor();
+    expect(await row.innerText()).toContain(event.heldOn);
+    expect(await row.innerText()).toContain(event.placeZh);
+
+    const clocks = page.getByTestId('lead-clocks');
+    await clocks.locator('[data-stage="negotiating"]').waitFor();
+    await page.getByTestId('clocks-set').click();
+    const days = field(page, 'clock-days-negotiating');
+    await days.fill('21');
+    await page.getByTestId('clocks-form-submit').click();
+    await clocks.locator('[data-stage="negotiating"][data-days="21"]').waitFor();
+    expect(await clocks.locator('[data-stage="negotiating"]').innerText()).toBe('21 天');
+    await page.screenshot({ path: join(ARTIFACTS, 'industry-leads-events-clocks.png'), fullPage: true });
   }, SLOW);
 });

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { baseURL, signIn, useBrowserPage } from './browser';
+import { addTaskForceUser, apiSession, type ApiSession } from './api';
+import { field, signIn, useBrowserPage } from './browser';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const SLOW = 180_000; // two cores: the server, chromium and vitest share them
@@ -21,32 +22,6 @@ const COLOUR_ZH: Record<Colour, string> = { red: '逾期', yellow: '滞后', blu
 interface RollupTask { no: number; actionNo: number; colour: Colour; counts: Record<Exclude<Colour, 'none'>, number>; progressPct: number; workPoints: number }
 interface Rollup { actions: { no: number; tasks: RollupTask[] }[] }
 interface WorkPoint { id: string; code: string; colour: Colour; progressPct: number; closedAt: string | null }
-
-/** A signed-in API session for setup and checks: the session cookie and the CSRF token on writes. */
-async function apiSession(username: string, password: string) {
-  const res = await fetch(`${baseURL()}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
-  });
-  if (!res.ok) throw new Error(`Signing in ${username} failed: HTTP ${res.status} ${await res.text()}`);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('cqb_sid='));
-  if (!cookie) throw new Error(`Signing in ${username} set no cqb_sid cookie`);
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseURL()}${path}`, {
-      method,
-      headers: { cookie, accept: 'application/json', 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} ${path} → HTTP ${r.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown = {}) => call<T>('POST', path, body) };
-}
-
-/** An antd input by its data-testid, whether the id sits on the <input>/<textarea> or on its wrapper. */
-const field = (page: Page, testId: string, tag: 'input' | 'textarea' = 'input') =>
-  page.locator(`${tag}[data-testid="${testId}"], [data-testid="${testId}"] ${tag}`).first();
 
 /** The report's state as its header tag shows it (ReportStateTag renders <span data-state>). */
 async function waitForReportState(page: Page, state: 'draft' | 'submitted' | 'returned' | 'accepted', zh: string) {
@@ -87,7 +62,7 @@ describe('plan supervision in the browser', () => {
   const secondText = 'e2e：已建成菌种库，入库 5000 株，完成全部年度任务，申请销号。';
   const returnComment = `e2e 退回：请补充入库菌种的分类数据（${suffix}）`;
 
-  let tf: Awaited<ReturnType<typeof apiSession>>;
+  let tf: ApiSession;
   let workPoint: WorkPoint;
   let before: RollupTask;
   let reportId = '';
@@ -102,10 +77,8 @@ describe('plan supervision in the browser', () => {
   beforeAll(async () => {
     const admin = await apiSession('admin', inject('adminPassword'));
     const org = await admin.post<{ id: string }>('/api/admin/organisations', { kind: 'department', nameZh: orgName });
-    const taskForces = await admin.get<{ id: string; nameZh: string }[]>('/api/admin/organisations?kind=taskForce');
-    expect(taskForces.length).toBeGreaterThan(0);
     await admin.post('/api/admin/users', { username: unit.username, displayName: `e2e 科技局填报员 ${suffix}`, roles: ['unit'], organisationId: org.id, password: unit.password });
-    await admin.post('/api/admin/users', { username: taskForce.username, displayName: `e2e 专班督办员 ${suffix}`, roles: ['taskforce'], organisationId: taskForces[0].id, password: taskForce.password });
+    await addTaskForceUser(admin, { ...taskForce, displayName: `e2e 专班督办员 ${suffix}` });
 
     tf = await apiSession(taskForce.username, taskForce.password);
     workPoint = await tf.post<WorkPoint>('/api/work-points', {

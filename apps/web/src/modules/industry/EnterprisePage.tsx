@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { ApartmentOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, LinkOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
@@ -10,9 +10,11 @@ import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import { DomainTags } from '../plan/DomainTags';
 import { bi, dateOnly, dateTime, one } from '../supervision/shared';
+import { useIndustryRoles } from './access';
 import type { EnterpriseLead, EnterpriseProfile, EnterpriseInvestment } from './api';
 import { ChainNodesModal } from './ChainNodesModal';
 import { DesignationsModal } from './DesignationsModal';
+import { EnterpriseAccountModal, useEnterpriseAccounts } from './EnterpriseAccountModal';
 import { EnterpriseFigures } from './EnterpriseFigures';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { EnterpriseTransformations } from './EnterpriseTransformations';
@@ -20,7 +22,7 @@ import { money } from './format';
 import { CHAIN_STAGES, ORIGINS } from './labels';
 import { DesignationTags, LabelTag, LeadStageTag, LeadStatusTag, TierTag } from './tags';
 
-type Editing = 'profile' | 'designations' | 'nodes' | null;
+type Editing = 'profile' | 'designations' | 'nodes' | 'account' | null;
 
 /** The chain nodes the enterprise works in, each opening its chain with the node picked out. */
 function NodeLinks({ e }: { e: EnterpriseProfile }) {
@@ -68,10 +70,15 @@ function InvestmentsCard({ list }: { list: EnterpriseInvestment[] }) {
 export default function EnterprisePage() {
   const { id } = useParams<{ id: string }>();
   const lang = useLang();
+  const { taskForce } = useIndustryRoles();
   const profile = useApi<EnterpriseProfile>(`/api/industry/enterprises/${id}`);
+  const accounts = useEnterpriseAccounts(taskForce);
   const [editing, setEditing] = useState<Editing>(null);
   const e = profile.data;
   const done = () => { setEditing(null); profile.reload(); };
+  const linked = e?.organisationId ? accounts.data?.find((o) => o.id === e.organisationId) : undefined;
+  const accountName = !e?.organisationId ? bi(lang, { zh: '未关联', en: 'Not linked' })
+    : linked ? linked.nameZh : accounts.loading ? '…' : bi(lang, { zh: '已关联', en: 'Linked' });
 
   if (profile.error instanceof ApiError && (profile.error.status === 404 || profile.error.status === 400)) {
     return <Result status="404" title={bi(lang, { zh: '企业不存在', en: 'Enterprise not found' })} subTitle={profile.error.message}
@@ -97,11 +104,12 @@ export default function EnterprisePage() {
                   {e.latestFigure && <TierTag tier={e.latestFigure.tier} />}
                 </Space>
               }
-              extra={(e.may.edit || e.may.manage) && (
+              extra={(e.may.edit || e.may.manage || taskForce) && (
                 <Space wrap>
                   {e.may.edit && <Button icon={<EditOutlined />} onClick={() => setEditing('profile')} data-testid="enterprise-edit"><Bi zh="编辑档案" en="Edit" /></Button>}
                   {e.may.manage && <Button icon={<SafetyCertificateOutlined />} onClick={() => setEditing('designations')} data-testid="enterprise-designations"><Bi zh="设置认定" en="Designations" /></Button>}
                   {e.may.manage && <Button icon={<ApartmentOutlined />} onClick={() => setEditing('nodes')} data-testid="enterprise-chain-nodes"><Bi zh="产业链环节" en="Chain nodes" /></Button>}
+                  {taskForce && <Button icon={<LinkOutlined />} onClick={() => setEditing('account')} data-testid="enterprise-link-account"><Bi zh="关联企业账号" en="Link account" /></Button>}
                 </Space>
               )} />
             <Card className="panel">
@@ -115,6 +123,7 @@ export default function EnterprisePage() {
                 { key: 'products', label: <Bi zh="主要产品" en="Products" />, span: 3, children: e.products.length ? <Space size={[4, 4]} wrap>{e.products.map((p) => <Tag key={p}>{p}</Tag>)}</Space> : '—' },
                 { key: 'nodes', label: <Bi zh="产业链环节" en="Chain nodes" />, span: 3, children: <NodeLinks e={e} /> },
                 { key: 'summary', label: <Bi zh="企业简介" en="Summary" />, span: 3, children: e.summaryZh ? <span style={{ whiteSpace: 'pre-wrap' }}>{e.summaryZh}</span> : '—' },
+                ...(taskForce ? [{ key: 'account', label: <Bi zh="企业账号" en="Account" />, children: <span data-testid="enterprise-account">{accountName}</span> }] : []),
                 { key: 'updated', label: <Bi zh="最后更新" en="Last updated" />, children: dateTime(e.updatedAt) },
               ]} />
             </Card>
@@ -144,6 +153,7 @@ export default function EnterprisePage() {
 
             {editing === 'profile' && <EnterpriseFormModal enterprise={e} onClose={() => setEditing(null)} onSaved={done} />}
             {editing === 'designations' && <DesignationsModal enterpriseId={e.id} list={e.designations} onClose={() => setEditing(null)} onSaved={done} />}
+            {editing === 'account' && <EnterpriseAccountModal enterprise={e} accounts={accounts} onClose={() => setEditing(null)} onSaved={done} />}
             {editing === 'nodes' && <ChainNodesModal enterpriseId={e.id} nodes={e.chainNodes} onClose={() => setEditing(null)} onSaved={done} />}
           </>
         )}

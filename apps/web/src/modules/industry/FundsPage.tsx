@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { EditOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
@@ -10,10 +10,11 @@ import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import { DomainTags } from '../plan/DomainTags';
 import { DOMAIN_HEX, domainName } from '../plan/format';
-import { bi, dateOnly, ExportButton, one } from '../supervision/shared';
+import { bi, dateOnly, one } from '../supervision/shared';
 import { useIndustryRoles } from './access';
 import type { Fund, FundDetail, FundInvestment, FundSummary } from './api';
 import { AXIS_LABEL, EChart } from './charts';
+import { ExportAndAdd } from './ExportAndAdd';
 import { FundFormModal } from './FundFormModal';
 import { money, num, yi } from './format';
 import { InvestmentModal } from './InvestmentModal';
@@ -112,12 +113,8 @@ export default function FundsPage() {
     <>
       <PageHeader title={{ zh: '产业基金', en: 'Funds' }}
         description={bi(lang, { zh: '重庆产业投资母基金、区县产业引导基金与风投、产业基金对生物制造企业和招商项目的投资（保障措施二）。', en: 'The mother fund, district guidance funds and venture and industry funds, and their investments in enterprises and projects (safeguard 2).' })}
-        extra={
-          <Space wrap>
-            <ExportButton path="/api/industry/funds/export.xlsx" fallbackName="生物制造产业基金.xlsx" icon={<FileExcelOutlined />} testId="funds-export" />
-            {taskForce && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="fund-add"><Bi zh="新增基金" en="Add a fund" /></Button>}
-          </Space>
-        } />
+        extra={<ExportAndAdd path="/api/industry/funds/export.xlsx" fallbackName="生物制造产业基金.xlsx" testId="funds-export"
+          add={taskForce && { zh: '新增基金', en: 'Add a fund', testId: 'fund-add', onClick: () => setEditing('new') }} />} />
       <LoadState loading={summary.loading && !s} error={summary.error} reload={summary.reload} rows={3}>
         {s && (
           <>

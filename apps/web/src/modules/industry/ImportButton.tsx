@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Col, Modal, Progress, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Col, Modal, Progress, Result, Row, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
+import { ImportProblems, importProblems, type ImportProblemRow } from '../../app/components/ImportProblems';
 import { useLang } from '../../app/i18n';
 import { bi, useDownload } from '../supervision/shared';
-import { importProblems, type ImportProblemRow } from '../supervision/WorkImportButton';
 import type { ImportKind, ImportOutcome } from './api';
 import { percentOf, streamImport, type ImportPhase, type ImportProgress } from './importStream';
 
@@ -76,18 +75,6 @@ export function ImportButton({ kind, onDone, testId = 'import' }: { kind: Import
     setOutcome({ kind: 'idle' });
   };
 
-  const columns: ColumnsType<ImportProblemRow> = [
-    { title: <Bi zh="行" en="Row" />, dataIndex: 'row', width: 70, align: 'center', render: (r: number | null) => r ?? <Bi zh="文件" en="File" /> },
-    { title: <Bi zh="列" en="Column" />, dataIndex: 'column', width: 160, render: (c: string) => c || '—' },
-    { title: <Bi zh="原因" en="Reason" />, key: 'reason',
-      render: (_, p) => (
-        <div>
-          <div>{lang === 'zh' || !p.reasonEn ? p.reasonZh : p.reasonEn}</div>
-          {p.reasonEn && p.reasonEn !== p.reasonZh && <div className="cell-sub">{lang === 'zh' ? p.reasonEn : p.reasonZh}</div>}
-        </div>
-      ) },
-  ];
-
   const again = <Button onClick={() => setOutcome({ kind: 'idle' })} data-testid={`${testId}-again`}><Bi zh="重新选择文件" en="Choose another file" /></Button>;
   const busy = outcome.kind === 'busy';
 
@@ -131,15 +118,7 @@ export function ImportButton({ kind, onDone, testId = 'import' }: { kind: Import
               </>
             } />
         )}
-        {outcome.kind === 'problems' && (
-          <div data-testid={`${testId}-problems`}>
-            <Alert type="error" showIcon className="panel-alert" title={<Bi zh="未导入任何数据" en="Nothing was imported" />}
-              description={<>{outcome.message}<div className="cell-sub">{outcome.name} · {lang === 'zh' ? '请按下表逐条修改后重新导入。' : 'Correct each row below and import again.'}</div></>} />
-            <Table<ImportProblemRow> size="small" rowKey="key" columns={columns} dataSource={outcome.rows} scroll={{ y: 360 }}
-              pagination={outcome.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} data-testid={`${testId}-problem-table`} />
-            <div style={{ marginTop: 16, textAlign: 'right' }}>{again}</div>
-          </div>
-        )}
+        {outcome.kind === 'problems' && <ImportProblems name={outcome.name} message={outcome.message} rows={outcome.rows} again={again} testId={testId} />}
         {outcome.kind === 'failed' && (
           <Result status="error" title={<Bi zh="导入失败" en="Import failed" />} subTitle={outcome.message} extra={again} data-testid={`${testId}-failed`} />
         )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Result, Row, Space, Steps, Timeline, Typography } from 'antd';
-import { ArrowRightOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
@@ -15,6 +15,7 @@ import { useEvents, type LeadActivity, type LeadDetail } from './api';
 import { money } from './format';
 import { LEAD_STAGE_ORDER, LEAD_STAGES } from './labels';
 import { LeadActivityForm } from './LeadActivityForm';
+import { LeadFormModal } from './LeadFormModal';
 import { LeadStageModal } from './LeadStageModal';
 import { ClockTag, LeadStageTag, LeadStatusTag } from './tags';
 
@@ -49,7 +50,7 @@ export default function LeadPage() {
   const lead = useApi<LeadDetail>(`/api/industry/leads/${id}`);
   const districts = useDistrictNames();
   const events = useEvents();
-  const [dialog, setDialog] = useState<'stage' | 'close' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'stage' | 'close' | null>(null);
   const l = lead.data;
   const done = () => { setDialog(null); lead.reload(); };
 
@@ -73,10 +74,11 @@ export default function LeadPage() {
           <>
             <PageHeader title={{ zh: l.targetNameZh, en: l.targetNameZh }}
               tags={<Space size={[6, 6]} wrap><span className="mono">{l.code}</span><LeadStageTag stage={l.stage} /><LeadStatusTag status={l.status} /><ClockTag clock={l.clock} /></Space>}
-              extra={l.may.manage && openLead && (
+              extra={l.may.manage && (
                 <Space>
-                  {l.stage !== 'producing' && <Button type="primary" icon={<ArrowRightOutlined />} onClick={() => setDialog('stage')} data-testid="lead-move"><Bi zh="推进阶段" en="Move forward" /></Button>}
-                  <Button danger icon={<StopOutlined />} onClick={() => setDialog('close')} data-testid="lead-close"><Bi zh="关闭" en="Close" /></Button>
+                  <Button icon={<EditOutlined />} onClick={() => setDialog('edit')} data-testid="lead-edit"><Bi zh="编辑" en="Edit" /></Button>
+                  {openLead && l.stage !== 'producing' && <Button type="primary" icon={<ArrowRightOutlined />} onClick={() => setDialog('stage')} data-testid="lead-move"><Bi zh="推进阶段" en="Move forward" /></Button>}
+                  {openLead && <Button danger icon={<StopOutlined />} onClick={() => setDialog('close')} data-testid="lead-close"><Bi zh="关闭" en="Close" /></Button>}
                 </Space>
               )} />
 
@@ -129,6 +131,7 @@ export default function LeadPage() {
                 </Card>
               </Col>
             </Row>
+            {dialog === 'edit' && <LeadFormModal lead={l} onClose={() => setDialog(null)} onSaved={done} />}
             {dialog === 'stage' && <LeadStageModal lead={l} onClose={() => setDialog(null)} onDone={done} />}
             {dialog === 'close' && <CloseModal lead={l} onClose={() => setDialog(null)} onDone={done} />}
           </>

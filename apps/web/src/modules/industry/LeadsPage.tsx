@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Segmented, Space, Typography } from 'antd';
 import { AppstoreOutlined, FileExcelOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { qs } from '../../app/api';
@@ -14,6 +14,8 @@ import { useIndustryRoles } from './access';
 import type { LeadRow, Overlap, Page, Pipeline } from './api';
 import { ImportButton } from './ImportButton';
 import { LeadBoard } from './LeadBoard';
+import { LeadClocks } from './LeadClocks';
+import { LeadEvents } from './LeadEvents';
 import { LeadFormModal } from './LeadFormModal';
 import { LeadOverlaps } from './LeadOverlaps';
 import { LeadPipeline } from './LeadPipeline';
@@ -25,7 +27,8 @@ const KEYS = [...LEAD_FILTERS, 'view'] as const;
 
 /**
  * 招商线索: the pipeline from 线索 to 投产 with its clocks, a board or a table of the leads,
- * and the companies several districts chase, for the task force to coordinate.
+ * the companies several districts chase, for the task force to coordinate, and the promotion
+ * events and response clocks (both kept by the task force).
  */
 export default function LeadsPage() {
   const lang = useLang();
@@ -89,6 +92,11 @@ export default function LeadsPage() {
           )}
         </Card>
       </section>
+
+      <Row gutter={[16, 16]} className="section">
+        <Col xs={24} xl={15}><LeadEvents canAdd={taskForce} /></Col>
+        <Col xs={24} xl={9}><LeadClocks canSet={taskForce} onChanged={reloadAll} /></Col>
+      </Row>
       {adding && <LeadFormModal onClose={() => setAdding(false)} onSaved={(l) => { setAdding(false); navigate(`/industry/leads/${l.id}`); }} />}
     </>
   );

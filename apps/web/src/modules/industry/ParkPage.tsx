@@ -1,5 +1,7 @@
-import { Breadcrumb, Card, Descriptions, Empty, Result, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Breadcrumb, Button, Card, Descriptions, Empty, Result, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
@@ -10,15 +12,19 @@ import { useApi } from '../../app/useApi';
 import { DomainTags } from '../plan/DomainTags';
 import { bi, one } from '../supervision/shared';
 import { useDistrictNames } from '../supervision/WorkShared';
+import { useIndustryRoles } from './access';
 import { useParks, type ParkDetail, type ParkMember } from './api';
 import { money } from './format';
 import { ORIGINS, PARK_KINDS } from './labels';
+import { ParkFormModal } from './ParkFormModal';
 import { LabelTag } from './tags';
 
 /** 园区详情: what the plan says of it, the parks inside a cluster, and its enterprises. */
 export default function ParkPage() {
   const { id } = useParams<{ id: string }>();
   const lang = useLang();
+  const { taskForce } = useIndustryRoles();
+  const [editing, setEditing] = useState(false);
   const park = useApi<ParkDetail>(`/api/industry/parks/${id}`);
   const parks = useParks();
   const districts = useDistrictNames();
@@ -48,7 +54,8 @@ export default function ParkPage() {
       <LoadState loading={park.loading && !p} error={park.error} reload={park.reload}>
         {p && (
           <>
-            <PageHeader title={{ zh: p.nameZh, en: p.nameEn ?? p.nameZh }} tags={<Space>{PARK_KINDS[p.kind] && <LabelTag label={PARK_KINDS[p.kind]} />}<DomainTags domains={p.domains} /></Space>} />
+            <PageHeader title={{ zh: p.nameZh, en: p.nameEn ?? p.nameZh }} tags={<Space>{PARK_KINDS[p.kind] && <LabelTag label={PARK_KINDS[p.kind]} />}<DomainTags domains={p.domains} /></Space>}
+              extra={taskForce && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="park-edit"><Bi zh="编辑" en="Edit" /></Button>} />
             <Card className="panel">
               <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} items={[
                 { key: 'districts', label: <Bi zh="所在区县" en="Districts" />, children: p.districtCodes.map((c) => districts.name(c)).join('、') || '—' },
@@ -68,6 +75,7 @@ export default function ParkPage() {
                   : bi(lang, { zh: '尚无企业登记在此园区。区县登记企业时可选择所在园区。', en: 'No enterprise on record here yet; districts choose the park when registering a firm.' })} /> }} />
             </Card>
             <Typography.Text type="secondary" className="cell-sub">{one(lang, { zh: '园区信息来自行动计划原文。', en: 'Park details come from the plan\'s text.' })}</Typography.Text>
+            {editing && <ParkFormModal park={p} parks={parks.data ?? []} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); park.reload(); parks.reload(); }} />}
           </>
         )}
       </LoadState>

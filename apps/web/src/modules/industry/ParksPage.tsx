@@ -1,26 +1,31 @@
-import { useMemo } from 'react';
-import { Card, Empty, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Empty, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
 import { PageHeader } from '../../app/PageHeader';
 import { useLang } from '../../app/i18n';
 import { DomainTags } from '../plan/DomainTags';
-import { bi, ExportButton } from '../supervision/shared';
+import { bi, one } from '../supervision/shared';
 import { useDistrictNames } from '../supervision/WorkShared';
+import { useIndustryRoles } from './access';
 import { useParks, type Park } from './api';
+import { ExportAndAdd } from './ExportAndAdd';
 import { money } from './format';
 import { PARK_KINDS } from './labels';
+import { ParkFormModal } from './ParkFormModal';
 import { LabelTag } from './tags';
 
 type Row = Park & { children?: Row[] };
 
-/** 园区与集聚区: the clusters the plan names with the parks inside them, and the enterprises on record in each. */
+/** 园区与集聚区: the clusters the plan names with the parks inside them, and the enterprises on record in each; the task force adds and edits them. */
 export default function ParksPage() {
   const lang = useLang();
+  const { taskForce } = useIndustryRoles();
   const parks = useParks();
+  const [editing, setEditing] = useState<Park | 'new' | null>(null);
   const districts = useDistrictNames();
   const list = parks.data ?? [];
   const showScale = list.some((p) => p.scaleWan !== undefined);
@@ -43,19 +48,30 @@ export default function ParksPage() {
     { title: <Bi zh="企业" en="Firms" />, dataIndex: 'enterprises', width: 80, align: 'right',
       render: (n: number, p) => (n ? <Link to={`/industry/enterprises?parkId=${p.id}`}>{n}</Link> : 0) },
     ...(showScale ? [{ title: <Bi zh="已核实营收" en="Verified revenue" />, dataIndex: 'scaleWan', width: 130, align: 'right' as const, render: (v: number) => money(lang, v) }] : []),
+    ...(taskForce ? [{
+      title: <Bi zh="操作" en="Actions" />, key: 'actions', width: 100, fixed: 'right' as const,
+      render: (_: unknown, p: Row) => (
+        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid={`park-edit-${p.code}`}>{one(lang, { zh: '编辑', en: 'Edit' })}</Button>
+      ),
+    }] : []),
   ];
 
   return (
     <>
       <PageHeader title={{ zh: '园区与集聚区', en: 'Parks and clusters' }}
         description={bi(lang, { zh: '行动计划点名的产业集聚区、园区和特色产业基地：重庆国际生物城、两江生命科技城、生物化工产业带等。', en: 'The clusters, parks and bases the plan names: Chongqing International Bio-City, Liangjiang Life Science City, the biochemical belt and more.' })}
-        extra={<ExportButton path="/api/industry/parks/export.xlsx" fallbackName="生物制造园区与集聚区.xlsx" icon={<FileExcelOutlined />} testId="parks-export" />} />
+        extra={<ExportAndAdd path="/api/industry/parks/export.xlsx" fallbackName="生物制造园区与集聚区.xlsx" testId="parks-export"
+          add={taskForce && { zh: '新增园区', en: 'Add a park', testId: 'park-add', onClick: () => setEditing('new') }} />} />
       <Card className="panel">
         <LoadState loading={parks.loading && !parks.data} error={parks.error} reload={parks.reload}>
-          <Table<Row> rowKey="id" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1100 }} expandable={{ defaultExpandAllRows: true }} data-testid="parks-table"
+          <Table<Row> rowKey="id" columns={columns} dataSource={rows} pagination={false} scroll={{ x: taskForce ? 1250 : 1100 }} expandable={{ defaultExpandAllRows: true }} data-testid="parks-table"
             locale={{ emptyText: <Empty description={bi(lang, { zh: '尚未载入园区数据。服务器启动时会从 data/industry/parks.json 写入计划点名的园区。', en: 'No parks loaded; the server writes the plan\'s parks from data/industry/parks.json at start-up.' })} /> }} />
         </LoadState>
       </Card>
+      {editing && (
+        <ParkFormModal park={editing === 'new' ? undefined : editing} parks={list} onClose={() => setEditing(null)}
+          onSaved={() => { setEditing(null); parks.reload(); }} />
+      )}
     </>
   );
 }

@@ -109,6 +109,8 @@ export interface Overlap {
   leads: { id: string; code: string; targetNameZh: string; ownerDistrictCode: string; districtNameZh: string; stage: LeadStage; status: LeadStatus; createdAt: string; contractedWan: number | null }[];
 }
 export interface InvestEvent { id: string; nameZh: string; heldOn: string | null; placeZh: string | null; organiserZh: string | null; leads: number }
+/** A stage's response clock: the days allowed (线索: until the first response; the others: between follow-ups). */
+export interface LeadClock { stage: LeadStage; days: number; zh: string; en: string }
 
 export interface Fund {
   id: string; code: string; nameZh: string; kind: string; sizeWan: number | null; managerZh: string | null; focusZh: string | null; domains: string[];
@@ -136,3 +138,4 @@ export interface ImportOutcome { created: number; updated: number; unchanged: nu
 export const useChains = () => useApi<Chain[]>('/api/industry/chains', { cached: true });
 export const useParks = () => useApi<Park[]>('/api/industry/parks');
 export const useEvents = (enabled = true) => useApi<InvestEvent[]>(enabled ? '/api/industry/events' : null);
+export const useLeadClocks = () => useApi<LeadClock[]>('/api/industry/leads/clocks');

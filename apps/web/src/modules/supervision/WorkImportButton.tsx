@@ -1,35 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Button, Modal, Progress, Result, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
+import { ImportProblems, importProblems, type ImportProblemRow } from '../../app/components/ImportProblems';
 import { useLang } from '../../app/i18n';
 import { upload } from './api';
 import { bi, useDownload } from './shared';
-
-export interface ImportProblemRow { key: number; row: number | null; column: string; reasonZh: string; reasonEn: string }
-
-const LINE = /^第\s*(\d+)\s*行「([^」]*)」：([\s\S]*)（row \d+, ([\s\S]*?): ([\s\S]*)）$/;
-
-/**
- * The server's 422 details, one per problem: message "第 N 行「列」：原因（row N, column: reason）"
- * and path "/rows/N/key". Anything that does not read so is still listed, whole.
- */
-export function importProblems(details: { path: string; message: string }[]): ImportProblemRow[] {
-  return details.map((d, i) => {
-    const m = LINE.exec(d.message.trim());
-    const fromPath = /^\/rows\/(\d+)/.exec(d.path);
-    const row = m ? Number(m[1]) : fromPath ? Number(fromPath[1]) : null;
-    return {
-      key: i,
-      row: row || null, // row 0 is the file as a whole
-      column: m ? m[2] : '',
-      reasonZh: m ? m[3].trim() : d.message,
-      reasonEn: m ? m[5].trim() : '',
-    };
-  });
-}
 
 type Outcome =
   | { kind: 'idle' }
@@ -64,18 +41,6 @@ export function ImportButton({ templatePath, importPath, templateName, onDone }:
     setOpen(false);
     setOutcome({ kind: 'idle' });
   };
-
-  const columns: ColumnsType<ImportProblemRow> = [
-    { title: <Bi zh="行" en="Row" />, dataIndex: 'row', width: 70, align: 'center', render: (r: number | null) => r ?? <Bi zh="文件" en="File" /> },
-    { title: <Bi zh="列" en="Column" />, dataIndex: 'column', width: 150, render: (c: string) => c || '—' },
-    { title: <Bi zh="原因" en="Reason" />, key: 'reason',
-      render: (_, p) => (
-        <div>
-          <div>{lang === 'zh' || !p.reasonEn ? p.reasonZh : p.reasonEn}</div>
-          {p.reasonEn && p.reasonEn !== p.reasonZh && <div className="cell-sub">{lang === 'zh' ? p.reasonEn : p.reasonZh}</div>}
-        </div>
-      ) },
-  ];
 
   const again = <Button onClick={() => setOutcome({ kind: 'idle' })} data-testid="import-again"><Bi zh="重新选择文件" en="Choose another file" /></Button>;
 
@@ -119,15 +84,7 @@ export function ImportButton({ templatePath, importPath, templateName, onDone }:
               : `${outcome.name}: ${outcome.created} created${outcome.updated !== null ? `, ${outcome.updated} updated` : ''}`}
             extra={again} />
         )}
-        {outcome.kind === 'problems' && (
-          <div data-testid="import-problems">
-            <Alert type="error" showIcon className="panel-alert" title={<Bi zh="未导入任何数据" en="Nothing was imported" />}
-              description={<>{outcome.message}<div className="cell-sub">{outcome.name} · {lang === 'zh' ? '请按下表逐条修改后重新导入。' : 'Correct each row below and import again.'}</div></>} />
-            <Table<ImportProblemRow> size="small" rowKey="key" columns={columns} dataSource={outcome.rows} scroll={{ y: 360 }}
-              pagination={outcome.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} />
-            <div style={{ marginTop: 16, textAlign: 'right' }}>{again}</div>
-          </div>
-        )}
+        {outcome.kind === 'problems' && <ImportProblems name={outcome.name} message={outcome.message} rows={outcome.rows} again={again} testId="import" />}
         {outcome.kind === 'failed' && (
           <Result status="error" title={<Bi zh="导入失败" en="Import failed" />} subTitle={outcome.message} extra={again} data-testid="import-failed" />
         )}
