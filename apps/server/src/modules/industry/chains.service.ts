@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { standingOf, standingReason, STANDINGS } from './model/chain-analysis.js';
 import { DOMAINS } from './model/enterprise-input.js';
 import { PARK_KINDS } from './model/labels.js';
-import { industryViewerOf, requireIndustryTaskForce, seesScale } from './viewer.js';
+import { industryViewerOf, requireIndustryTaskForce, seesAllFigures } from './viewer.js';
 
 export interface ParkInput { code: string; kind: string; nameZh: string; nameEn?: string | null; districtCodes: string[]; domains: string[]; focusZh?: string | null; clusterId?: string | null }
 
@@ -50,7 +50,8 @@ export function chainsService(database: Database) {
       const nodes = await db.selectFrom('chainNode').select(['id', 'code', 'nameZh', 'nameEn', 'stage', 'role', 'sourceZh', 'sortOrder']).where('chainCode', '=', code).orderBy('sortOrder').execute();
       const edges = await db.selectFrom('chainEdge as e').innerJoin('chainNode as n', 'n.id', 'e.fromNodeId').select(['e.fromNodeId', 'e.toNodeId']).where('n.chainCode', '=', code).execute();
       const stats = await nodeStats(code);
-      const showScale = seesScale(v);
+      // A node's scale can be a single firm's revenue: only for those who see every firm's figures.
+      const showScale = seesAllFigures(v);
       const showLeads = v.taskForce || !!v.districtCode;
       return {
         ...chain,
@@ -77,7 +78,7 @@ export function chainsService(database: Database) {
         const s = stats.get(n.id)!;
         const standing = standingOf(n, s.enterprises, s.scaleWan);
         if (standing !== 'gap' && standing !== 'weak') return [];
-        return [{ ...n, standing, standingZh: STANDINGS[standing].zh, actionZh: STANDINGS[standing].action.zh, enterprises: s.enterprises, reason: seesScale(v) ? standingReason(standing, s.enterprises, s.scaleWan) : null, ...(v.taskForce || v.districtCode ? { activeLeads: s.leads } : {}) }];
+        return [{ ...n, standing, standingZh: STANDINGS[standing].zh, actionZh: STANDINGS[standing].action.zh, enterprises: s.enterprises, reason: seesAllFigures(v) ? standingReason(standing, s.enterprises, s.scaleWan) : null, ...(v.taskForce || v.districtCode ? { activeLeads: s.leads } : {}) }];
       });
     },
 
@@ -92,7 +93,7 @@ export function chainsService(database: Database) {
       const parks = await db.selectFrom('park').selectAll().orderBy('kind').orderBy('code').execute();
       return parks.map((p) => {
         const s = r.rows.find((x) => x.id === p.id);
-        return { ...p, kindZh: PARK_KINDS[p.kind as keyof typeof PARK_KINDS]?.zh, enterprises: s?.enterprises ?? 0, ...(seesScale(v) ? { scaleWan: Number(s?.scale ?? 0) } : {}), parks: parks.filter((x) => x.clusterId === p.id).map((x) => x.id) };
+        return { ...p, kindZh: PARK_KINDS[p.kind as keyof typeof PARK_KINDS]?.zh, enterprises: s?.enterprises ?? 0, ...(seesAllFigures(v) ? { scaleWan: Number(s?.scale ?? 0) } : {}), parks: parks.filter((x) => x.clusterId === p.id).map((x) => x.id) };
       });
     },
 
@@ -114,6 +115,11 @@ export function chainsService(database: Database) {
         ...input.domains.flatMap((d, i) => ((DOMAINS as readonly string[]).includes(d) ? [] : [{ path: `/domains/${i}`, message: '未知领域（unknown domain）' }])),
         ...(input.clusterId && input.clusterId === id ? [{ path: '/clusterId', message: '不能隶属于自身（cannot belong to itself）' }] : []),
       ];
+      if (input.clusterId) {
+        const cluster = await db.selectFrom('park').select(['kind']).where('id', '=', input.clusterId).executeTakeFirst();
+        if (!cluster || cluster.kind !== 'cluster') problems.push({ path: '/clusterId', message: '所属集聚区须为平台上的集聚区（the parent is a cluster on the platform）' });
+        else if (input.kind === 'cluster') problems.push({ path: '/clusterId', message: '集聚区不隶属于其他集聚区（a cluster has no parent）' });
+      }
       if (problems.length) throw invalid(problems);
       return db.transaction().execute(async (trx) => {
         const clash = await trx.selectFrom('park').select('id').where('code', '=', input.code).executeTakeFirst();

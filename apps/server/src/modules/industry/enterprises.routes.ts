@@ -84,17 +84,17 @@ export async function enterpriseRoutes(app: FastifyInstance, s: { enterprises: E
 
   app.put('/api/industry/enterprises/:id/figures/:year', {
     config: { access: { allow: EDITORS } },
-    schema: { tags, summary: '报送年度经营数据（企业自报待核实；区县、专班录入即核实）Report a year\'s figures', params: Type.Object({ id: Uuid, year: Type.Integer() }), body: Type.Object(Figure), response: { 200: AnyObject, ...errorResponses } },
+    schema: { tags, summary: '报送年度经营数据（企业自报待核实；区县、专班录入即核实）Report a year\'s figures', params: Type.Object({ id: Uuid, year: Type.Integer({ minimum: 1900, maximum: 2100 }) }), body: Type.Object(Figure), response: { 200: AnyObject, ...errorResponses } },
   }, (req) => { const p = req.params as { id: string; year: number }; return s.figures.save(req.ctx, p.id, p.year, req.body as never); });
 
   app.get('/api/industry/figures', {
     config: { access: readBy(FIGURE_READERS) },
-    schema: { tags, summary: '经营数据（按权限范围）Figures within the caller\'s reach', querystring: Type.Object({ year: Type.Optional(Type.Integer()), state: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('verified'), Type.Literal('rejected')])), districtCode: Filter.districtCode, enterpriseId: Type.Optional(Uuid), ...Paging }), response: { 200: ListOf(AnyObject), ...errorResponses } },
+    schema: { tags, summary: '经营数据（按权限范围）Figures within the caller\'s reach', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2015, maximum: 2100 })), state: Type.Optional(Type.Union([Type.Literal('submitted'), Type.Literal('verified'), Type.Literal('rejected')])), districtCode: Filter.districtCode, enterpriseId: Type.Optional(Uuid), ...Paging }), response: { 200: ListOf(AnyObject), ...errorResponses } },
   }, (req) => s.figures.list(req.ctx, { ...(req.query as object), ...page(req.query as never) }));
 
   app.get('/api/industry/figures/export.xlsx', {
     config: { access: { allow: ['admin', 'taskforce', 'unit', 'district'] } },
-    schema: { tags, summary: '导出经营数据 Export figures (Excel)', querystring: Type.Object({ year: Type.Optional(Type.Integer()) }) },
+    schema: { tags, summary: '导出经营数据 Export figures (Excel)', querystring: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2015, maximum: 2100 })) }) },
   }, async (req, reply) => sendXlsx(reply, await s.excel.exportFigures(req.ctx, req.query as never), '企业年度经营数据.xlsx'));
 
   app.post('/api/industry/figures/:id/verify', {

@@ -127,7 +127,8 @@ export function enterprisesService(database: Database, deps: { now: () => Date }
       if (await db.selectFrom('enterprise').select('id').where('creditCode', '=', clean.creditCode).executeTakeFirst()) throw duplicateCode();
       if (clean.organisationId != null) await checkAccountLink(v, clean.organisationId, null);
       return db.transaction().execute(async (trx) => {
-        const org = clean.organisationId ?? (await trx.selectFrom('organisation').select('id').where('kind', '=', 'enterprise').where('creditCode', '=', clean.creditCode).executeTakeFirst())?.id ?? null;
+        // Only the task force links an account (checkAccountLink above); registering a firm never does it by itself.
+        const org = clean.organisationId ?? null;
         const e = await trx.insertInto('enterprise').values({
           creditCode: clean.creditCode, nameZh: clean.nameZh.trim(), nameEn: clean.nameEn ?? null, formerNames: clean.formerNames, districtCode: clean.districtCode,
           parkId: clean.parkId ?? null, domains: clean.domains, products: clean.products, origin: clean.origin ?? 'local', landedOn: clean.landedOn ?? null,

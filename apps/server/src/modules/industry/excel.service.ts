@@ -12,7 +12,7 @@ import { amountWan, designationsCell, districtCell, listCell } from './model/imp
 import { enterpriseProblems, designationProblems } from './model/enterprise-input.js';
 import { DESIGNATIONS, DOMAIN_NAMES, domainCode, FIGURE_SOURCES, FUND_KINDS, LEVELS, ORIGINS, STAGES_OF_CHAIN } from './model/labels.js';
 import { figureProblems } from './figures.service.js';
-import { leadProblems } from './leads.service.js';
+import { lastLeadNumber, leadProblems } from './leads.service.js';
 import { LEAD_STAGE_NAMES, stageIndex, targetKeyOf, type LeadStage } from './model/leads.js';
 import { enterpriseStore } from './enterprises.store.js';
 import { industryViewerOf, type IndustryViewer } from './viewer.js';
@@ -86,6 +86,23 @@ export function industryExcelService(database: Database, deps: { now: () => Date
     return out;
   }
 
+  /** Designations and chain nodes of many enterprises, a few thousand ids per query (a query holds at most 65,535 parameters). */
+  async function linksOf(ids: string[]) {
+    const des = [], nodes = [];
+    for (const part of chunks(ids, 5000)) {
+      des.push(...await enterpriseStore.designations(db, part));
+      nodes.push(...await enterpriseStore.nodes(db, part));
+    }
+    return [des, nodes] as const;
+  }
+
+  /** The open (not closed) leads on these companies, a few thousand keys per query. */
+  async function openLeadsByKey(keys: string[]) {
+    const out = [];
+    for (const part of chunks(keys, 5000)) out.push(...await db.selectFrom('investmentLead').selectAll().where('targetKey', 'in', part).where('status', '!=', 'closed').execute());
+    return out;
+  }
+
   async function importEnterprises(ctx: Ctx, file: Buffer, onProgress: OnProgress = () => {}): Promise<ImportOutcome> {
     const { v, rows, problems, add } = await begin(db, ctx, file, ENTERPRISE_COLUMNS, onProgress);
     const k = await lookups();
@@ -130,7 +147,7 @@ export function industryExcelService(database: Database, deps: { now: () => Date
 
     // What changes: new records, and existing ones whose fields, designations or nodes differ.
     const existingIds = parsed.flatMap((p) => (p.before ? [p.before.id] : []));
-    const [desNow, nodesNow] = await Promise.all([enterpriseStore.designations(db, existingIds), enterpriseStore.nodes(db, existingIds)]);
+    const [desNow, nodesNow] = await linksOf(existingIds);
     const FIELDS = ['nameZh', 'nameEn', 'formerNames', 'districtCode', 'parkId', 'domains', 'products', 'origin', 'landedOn', 'summaryZh'] as const;
     const changes = parsed.filter((p) => {
       if (!p.before) return true;
@@ -248,7 +265,8 @@ export function industryExcelService(database: Database, deps: { now: () => Date
     const k = await lookups();
     const events = await db.selectFrom('investEvent').select(['id', 'nameZh']).execute();
     const codes = rows.flatMap((r) => (r.code ? [String(r.code).trim()] : []));
-    const byCode = new Map((codes.length ? await db.selectFrom('investmentLead').selectAll().where('code', 'in', codes).execute() : []).map((l) => [l.code, l]));
+    const byCode = new Map<string, Awaited<ReturnType<typeof openLeadsByKey>>[number]>();
+    for (const part of chunks(codes, 2000)) for (const l of await db.selectFrom('investmentLead').selectAll().where('code', 'in', part).execute()) byCode.set(l.code, l);
     const seen = new Map<string, number>();
     const parsed = rows.map((r, i) => {
       const row = rowOf(r, i);
@@ -271,20 +289,21 @@ export function industryExcelService(database: Database, deps: { now: () => Date
       const before = code ? byCode.get(code) : undefined;
       if (code && !before) add(row, 'code', `线索编号 ${code} 不存在；新线索请留空`, 'no lead with this code; leave it empty for a new lead', code);
       if (before && !v.taskForce && before.ownerDistrictCode !== v.districtCode) add(row, 'code', '该线索不属于本区县', 'this lead is not your district\'s', code);
-      if (before && stageIndex(stage) < stageIndex(before.stage)) add(row, 'stage', `线索只能向前推进（当前：${LEAD_STAGE_NAMES[before.stage as LeadStage].zh}）`, 'a lead only moves forward', r.stage);
       const key = code ?? `${district.ok ? district.value : ''}/${targetKeyOf(input.targetNameZh, creditCode)}`;
       if (seen.has(key)) add(row, code ? 'code' : 'targetNameZh', `与第 ${seen.get(key)} 行是同一条线索`, `the same lead as row ${seen.get(key)}`);
       seen.set(key, row);
-      return { code, before, district: district.ok ? district.value : '', chainNodeId: node?.id ?? null, eventId: event?.id ?? null, stage, input, targetKey: targetKeyOf(input.targetNameZh, creditCode) };
+      return { row, code, before, district: district.ok ? district.value : '', chainNodeId: node?.id ?? null, eventId: event?.id ?? null, stage, input, targetKey: targetKeyOf(input.targetNameZh, creditCode) };
     });
-    if (problems.length) return { created: 0, updated: 0, unchanged: 0, problems: problems.sort((a, b) => a.row - b.row) };
-    // Rows without a code find the district's lead on the same company, so re-importing an export or the same file updates instead of duplicating.
-    const keyed = parsed.filter((p) => !p.before);
-    const keys = [...new Set(keyed.map((p) => p.targetKey))];
-    const existing = keys.length ? await db.selectFrom('investmentLead').selectAll().where('targetKey', 'in', keys).where('status', '!=', 'closed').execute() : [];
+    // Rows without a code find the district's open lead on the same company, so re-importing an export or the same file updates instead of duplicating.
+    const keyed = parsed.filter((p) => !p.before && !p.code);
+    const existing = await openLeadsByKey([...new Set(keyed.map((p) => p.targetKey))]);
     for (const p of keyed) p.before = existing.find((l) => l.targetKey === p.targetKey && l.ownerDistrictCode === p.district);
-    for (const p of parsed) if (p.before && stageIndex(p.stage) < stageIndex(p.before.stage))
-      return { created: 0, updated: 0, unchanged: 0, problems: [{ row: 0, column: headerOf(LEAD_COLUMNS, 'stage'), columnKey: 'stage', reasonZh: `线索 ${p.before.code} 只能向前推进`, reasonEn: `lead ${p.before.code} only moves forward` }] };
+    for (const p of parsed) {
+      if (!p.before) continue;
+      if (p.before.status === 'closed' || p.before.status === 'withdrawn') add(p.row, 'code', `线索 ${p.before.code} 已关闭或已让渡，不能导入修改`, `lead ${p.before.code} is closed or withdrawn`, p.before.code);
+      else if (stageIndex(p.stage) < stageIndex(p.before.stage)) add(p.row, 'stage', `线索 ${p.before.code} 只能向前推进（当前：${LEAD_STAGE_NAMES[p.before.stage as LeadStage].zh}）`, `lead ${p.before.code} only moves forward`, p.stage);
+    }
+    if (problems.length) return { created: 0, updated: 0, unchanged: 0, problems: problems.sort((a, b) => a.row - b.row) };
     const FIELDS = ['targetNameZh', 'targetCreditCode', 'nextActionZh', 'nextActionOn', 'contractedWan', 'arrivedWan', 'expectedRevenueWan'] as const;
     const changes = parsed.filter((p) => !p.before || p.before.stage !== p.stage || p.before.chainNodeId !== p.chainNodeId || p.before.eventId !== p.eventId || FIELDS.some((f) => !same(p.input[f], p.before![f])));
     let done = 0;
@@ -304,10 +323,7 @@ export function industryExcelService(database: Database, deps: { now: () => Date
         } else {
           const prefix = `ZS-${p.district}-${year}-`;
           let n = next.get(p.district);
-          if (n === undefined) {
-            const last = await trx.selectFrom('investmentLead').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
-            n = last ? Number(last.code.slice(prefix.length)) : 0;
-          }
+          if (n === undefined) n = await lastLeadNumber(trx, prefix);
           next.set(p.district, ++n);
           const l = await trx.insertInto('investmentLead').values({ ...values, code: prefix + String(n).padStart(4, '0'), ownerDistrictCode: p.district, stage: p.stage, stageEnteredOn: today, createdBy: v.userId, createdAt: now, lastActivityAt: now }).returning('id').executeTakeFirstOrThrow();
           await trx.insertInto('investmentLeadActivity').values({ leadId: l.id, kind: 'stage', stage: p.stage, textZh: `导入线索（${LEAD_STAGE_NAMES[p.stage].zh}）`, byUserId: v.userId, at: now }).execute();
@@ -341,7 +357,7 @@ export function industryExcelService(database: Database, deps: { now: () => Date
       if (f.domain) q = q.where(sql<boolean>`e.domains @> array[${f.domain}]::text[]`);
       const rows = await q.orderBy('e.nameZh').execute();
       const ids = rows.map((r) => r.id);
-      const [des, nodes] = await Promise.all([enterpriseStore.designations(db, ids), enterpriseStore.nodes(db, ids)]);
+      const [des, nodes] = await linksOf(ids);
       const desBy = groupBy(des, (d) => d.enterpriseId);
       const nodesBy = groupBy(nodes, (n) => n.enterpriseId);
       return writeWorkbook([{ name: '企业名录', titleZh: '生物制造企业名录', columns: ENTERPRISE_COLUMNS, rows: rows.map((r) => ({

@@ -48,12 +48,13 @@ export function fundsService(database: Database) {
     },
 
     async get(ctx: Ctx, id: string) {
-      await requireReader(ctx);
+      const v = await requireReader(ctx);
       const f = await db.selectFrom('fund').selectAll().where('id', '=', id).executeTakeFirst();
       if (!f) throw notFound('基金不存在', 'Fund not found');
       const investments = await db.selectFrom('fundInvestment as i').leftJoin('enterprise as e', 'e.id', 'i.enterpriseId').leftJoin('investmentLead as l', 'l.id', 'i.leadId')
-        .selectAll('i').select(['e.nameZh as enterpriseNameZh', 'l.code as leadCode', 'l.targetNameZh as leadTargetNameZh']).where('i.fundId', '=', id).orderBy('i.investedOn', 'desc').execute();
-      return { ...f, investments };
+        .selectAll('i').select(['e.nameZh as enterpriseNameZh', 'l.code as leadCode', 'l.targetNameZh as leadTargetNameZh', 'l.ownerDistrictCode as leadDistrictCode']).where('i.fundId', '=', id).orderBy('i.investedOn', 'desc').execute();
+      // A lead is the task force's and its district's: others see that money went to a project, not which.
+      return { ...f, investments: investments.map((i) => (v.taskForce || (i.leadId && i.leadDistrictCode === v.districtCode) || !i.leadId ? i : { ...i, leadId: null, leadCode: null, leadTargetNameZh: null, leadDistrictCode: null })) };
     },
 
     /** Money by domain (the enterprise's first domain, or the lead's chain) and by district. */

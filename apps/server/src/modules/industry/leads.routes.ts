@@ -89,7 +89,7 @@ export async function leadRoutes(app: FastifyInstance, s: { leads: LeadsService;
   app.get('/api/industry/events', {
     config: { access: PUBLIC },
     schema: { tags, summary: '招商推介活动 Promotion events', response: { 200: Type.Array(AnyObject), ...errorResponses } },
-  }, () => s.leads.events());
+  }, (req) => s.leads.events(req.ctx));
 
   app.post('/api/industry/events', {
     config: { access: { allow: TASK_FORCE } },

@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound, type ErrorDetail } from '../../
 import { containsPattern } from '../../platform/db/like.js';
 import { creditCodeProblem, normaliseCreditCode } from '../../platform/identity/credit-code.js';
 import { isIsoDate, todayIn } from '../../platform/dates.js';
-import { clockOf, isSigned, LEAD_STAGE_NAMES, LEAD_STAGES, stageMoveProblem, targetKeyOf, type LeadStage } from './model/leads.js';
+import { clockOf, isSigned, LEAD_STAGE_NAMES, LEAD_STAGES, stageIndex, stageMoveProblem, targetKeyOf, type LeadStage } from './model/leads.js';
 import { industryViewerOf, requireIndustryTaskForce, requireLeadViewer, type IndustryViewer } from './viewer.js';
 
 export interface LeadInput {
@@ -25,6 +25,16 @@ const clockStateSql = (now: Date) => sql<string>`(
   from (select case when l.first_response_at is null then l.created_at + c0.days * interval '1 day' else l.last_activity_at + c.days * interval '1 day' end as due,
                case when l.first_response_at is null then c0.days else c.days end as allowed
         from investment_lead_clock c, investment_lead_clock c0 where c.stage = l.stage and c0.stage = 'clue') w)`;
+
+/**
+ * The highest number used under a code prefix (ZS-500120-2026-), read as a number so that 10000
+ * follows 9999, under a lock held to the end of the transaction so two writers never take the same.
+ */
+export async function lastLeadNumber(trx: Transaction<DB>, prefix: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${prefix}))`.execute(trx);
+  const r = await sql<{ n: number | null }>`select max(substring(code from ${prefix.length + 1}::int)::int) as n from investment_lead where code like ${prefix + '%'}`.execute(trx);
+  return r.rows[0]?.n ?? 0;
+}
 
 const notFoundLead = () => notFound('招商线索不存在', 'Lead not found');
 
@@ -59,6 +69,23 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
   const activity = (trx: Transaction<DB>, leadId: string, kind: string, textZh: string, v: IndustryViewer, stage: string | null = null) =>
     trx.insertInto('investmentLeadActivity').values({ leadId, kind, textZh, stage, byUserId: v.userId, at: deps.now() }).execute();
 
+  /** Every reference a lead names exists, and a district's lead names only its own district's firm. */
+  async function referenceProblems(v: IndustryViewer, input: Partial<LeadInput>): Promise<ErrorDetail[]> {
+    const p: ErrorDetail[] = [];
+    if (input.eventId && !(await db.selectFrom('investEvent').select('id').where('id', '=', input.eventId).executeTakeFirst())) p.push({ path: '/eventId', message: '招商活动不存在（no such event）' });
+    if (input.coordinatorUserId) {
+      const u = await db.selectFrom('appUser').select('roles').where('id', '=', input.coordinatorUserId).executeTakeFirst();
+      if (!u || !u.roles.some((r) => r === 'taskforce' || r === 'admin')) p.push({ path: '/coordinatorUserId', message: '市级协调人须为工作专班成员（the coordinator is a task-force member）' });
+    }
+    if (input.enterpriseId) {
+      const e = await db.selectFrom('enterprise').select('districtCode').where('id', '=', input.enterpriseId).executeTakeFirst();
+      if (!e) p.push({ path: '/enterpriseId', message: '企业不存在（no such enterprise）' });
+      else if (!v.taskForce && e.districtCode !== v.districtCode) p.push({ path: '/enterpriseId', message: '只能关联本区县的企业（a district links its own firms only）' });
+    }
+    if (input.ownerDistrictCode && !(await db.selectFrom('district').select('code').where('code', '=', input.ownerDistrictCode).executeTakeFirst())) p.push({ path: '/ownerDistrictCode', message: '区县不存在（no such district）' });
+    return p;
+  }
+
   async function nodeId(code: string | null | undefined) {
     if (!code) return null;
     const n = await db.selectFrom('chainNode').select('id').where('code', '=', code).executeTakeFirst();
@@ -67,10 +94,8 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
   }
 
   async function nextCode(trx: Transaction<DB>, district: string) {
-    const year = todayIn(deps.now()).slice(0, 4);
-    const prefix = `ZS-${district}-${year}-`;
-    const last = await trx.selectFrom('investmentLead').select('code').where('code', 'like', `${prefix}%`).orderBy('code', 'desc').limit(1).executeTakeFirst();
-    return prefix + String((last ? Number(last.code.slice(prefix.length)) : 0) + 1).padStart(4, '0');
+    const prefix = `ZS-${district}-${todayIn(deps.now()).slice(0, 4)}-`;
+    return prefix + String((await lastLeadNumber(trx, prefix)) + 1).padStart(4, '0');
   }
 
   const withClock = <T extends { stage: string; status: string; createdAt: Date; firstResponseAt: Date | null; lastActivityAt: Date }>(l: T, days: Record<string, number>) => ({ ...l, clock: clockOf(l, days, deps.now()) });
@@ -83,11 +108,12 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       requireLeadViewer(v);
       let q = db.selectFrom('investmentLead as l').leftJoin('chainNode as n', 'n.id', 'l.chainNodeId').leftJoin('district as d', 'd.code', 'l.ownerDistrictCode').leftJoin('investEvent as ev', 'ev.id', 'l.eventId')
         .selectAll('l').select(['n.code as chainNodeCode', 'n.nameZh as chainNodeNameZh', 'd.nameZh as districtNameZh', 'ev.nameZh as eventNameZh',
-          sql<number>`(select count(distinct o.owner_district_code) from investment_lead o where o.target_key = l.target_key and o.status in ('active', 'joint'))::int`.as('districtsOnTarget')]);
+          sql<number>`(select count(distinct o.owner_district_code) from investment_lead o where o.target_key = l.target_key and o.status = 'active')::int`.as('districtsOnTarget')]);
       if (!v.taskForce) q = q.where('l.ownerDistrictCode', '=', v.districtCode!);
       if (f.districtCode) q = q.where('l.ownerDistrictCode', '=', f.districtCode);
       if (f.stage) q = q.where('l.stage', '=', f.stage);
-      if (f.status) q = q.where('l.status', '=', f.status);
+      if (f.status === 'open') q = q.where('l.status', 'in', ['active', 'joint']);
+      else if (f.status) q = q.where('l.status', '=', f.status);
       if (f.nodeCode) q = q.where('n.code', '=', f.nodeCode);
       if (f.q) q = q.where((eb) => eb.or([eb('l.targetNameZh', 'ilike', containsPattern(f.q!)), eb('l.code', 'ilike', containsPattern(f.q!))]));
       if (f.clock) q = q.where(clockStateSql(deps.now()), '=', f.clock);
@@ -114,8 +140,7 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       requireLeadViewer(v);
       const district = v.taskForce ? input.ownerDistrictCode : v.districtCode!;
       if (!v.taskForce && input.ownerDistrictCode && input.ownerDistrictCode !== v.districtCode) throw forbidden('区县只能登记本区县的招商线索', 'A district records its own leads');
-      const problems = [...leadProblems(input), ...(district ? [] : [{ path: '/ownerDistrictCode', message: '须指定负责区县（name the owner district）' }])];
-      if (district && !(await db.selectFrom('district').select('code').where('code', '=', district).executeTakeFirst())) problems.push({ path: '/ownerDistrictCode', message: '区县不存在（no such district）' });
+      const problems = [...leadProblems(input), ...(district ? [] : [{ path: '/ownerDistrictCode', message: '须指定负责区县（name the owner district）' }]), ...(await referenceProblems(v, { ...input, ownerDistrictCode: district }))];
       if (problems.length) throw invalid(problems);
       const chainNodeId = await nodeId(input.chainNodeCode);
       const creditCode = input.targetCreditCode ? normaliseCreditCode(input.targetCreditCode) : null;
@@ -138,7 +163,12 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       const v = await industryViewerOf(db, ctx);
       const before = await load(v, id);
       if (patch.ownerDistrictCode && patch.ownerDistrictCode !== before.ownerDistrictCode && !v.taskForce) throw forbidden('变更负责区县须由工作专班协调', 'Only the task force moves a lead to another district');
-      const problems = leadProblems(patch);
+      if (before.status === 'closed' || before.status === 'withdrawn') throw conflict('线索已关闭或已让渡，不能修改', 'The lead is closed or withdrawn and cannot be changed');
+      const problems = [...leadProblems(patch), ...(await referenceProblems(v, patch))];
+      // The amounts its stage needs stay there.
+      const amounts = { contractedWan: patch.contractedWan !== undefined ? patch.contractedWan : before.contractedWan, arrivedWan: patch.arrivedWan !== undefined ? patch.arrivedWan : before.arrivedWan };
+      if (isSigned(before.stage) && !(amounts.contractedWan && amounts.contractedWan > 0)) problems.push({ path: '/contractedWan', message: '签约及以后阶段须填写签约金额（signed and later stages need the contracted amount）' });
+      if (stageIndex(before.stage) >= stageIndex('funded') && !(amounts.arrivedWan && amounts.arrivedWan > 0)) problems.push({ path: '/arrivedWan', message: '到资及以后阶段须填写到位资金（funded and later stages need the amount arrived）' });
       if (problems.length) throw invalid(problems);
       const { chainNodeCode, targetCreditCode, ...rest } = patch;
       const chainNodeId = chainNodeCode !== undefined ? await nodeId(chainNodeCode) : undefined;
@@ -160,6 +190,8 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       const amounts = { contractedWan: input.contractedWan ?? before.contractedWan, arrivedWan: input.arrivedWan ?? before.arrivedWan };
       const why = stageMoveProblem(before.stage, input.stage, amounts);
       if (why) throw invalid([{ path: '/stage', message: `${why.zh}（${why.en}）` }]);
+      const refs = await referenceProblems(v, { enterpriseId: input.enterpriseId });
+      if (refs.length) throw invalid(refs);
       return db.transaction().execute(async (trx) => {
         const l = await trx.updateTable('investmentLead').set({
           stage: input.stage, stageEnteredOn: todayIn(deps.now()), ...amounts, ...(input.enterpriseId !== undefined ? { enterpriseId: input.enterpriseId } : {}),
@@ -276,9 +308,14 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       });
     },
 
-    events: () => db.selectFrom('investEvent as ev').selectAll('ev')
-      .select((eb) => eb.selectFrom('investmentLead as l').select((x) => x.fn.countAll<number>().as('n')).whereRef('l.eventId', '=', 'ev.id').as('leads'))
-      .orderBy('ev.heldOn', 'desc').execute(),
+    /** Events are public; how many leads came of each is for the task force and districts. */
+    async events(ctx: Ctx) {
+      const v = await industryViewerOf(db, ctx);
+      const rows = await db.selectFrom('investEvent as ev').selectAll('ev')
+        .select((eb) => eb.selectFrom('investmentLead as l').select((x) => x.fn.countAll<number>().as('n')).whereRef('l.eventId', '=', 'ev.id').as('leads'))
+        .orderBy('ev.heldOn', 'desc').execute();
+      return v.taskForce || v.districtCode ? rows : rows.map(({ leads: _l, ...ev }) => ev);
+    },
 
     async addEvent(ctx: Ctx, input: { nameZh: string; heldOn?: string | null; placeZh?: string | null; organiserZh?: string | null }) {
       requireIndustryTaskForce(await industryViewerOf(db, ctx));

@@ -36,6 +36,9 @@ export async function industryViewerOf(db: Kysely<DB>, ctx: Ctx): Promise<Indust
 export const seesFigures = (v: IndustryViewer, e: { id: string; districtCode: string }) =>
   v.taskForce || v.unit || v.districtCode === e.districtCode || v.enterpriseId === e.id;
 
+/** May see every firm's figures, so also a chain node's or park's scale, which can be one firm's. */
+export const seesAllFigures = (v: IndustryViewer) => v.taskForce || v.unit;
+
 /** May see the scale roll-ups (not individual firms). */
 export const seesScale = (v: IndustryViewer) => v.taskForce || v.unit || !!v.districtCode;
 

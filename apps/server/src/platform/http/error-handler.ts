@@ -79,6 +79,13 @@ export function installErrorHandler(app: FastifyInstance) {
       // carries a status may carry internals in its text, so only the status goes out.
       const own = typeof err.code === 'string' && err.code.startsWith('FST_');
       e = new AppError(err.statusCode, 'bad_request', { zh: '请求无效', en: (own && err.message) || 'Bad request' });
+    } else if (err.code === '23503' || err.code === '23505') {
+      // A backstop: services check what they refer to and what must be unique, so reaching here is a
+      // race or a missed check. It is still the client's input, not a server fault; logged to be fixed.
+      request.log.warn({ err }, 'constraint violation reached the error handler');
+      e = err.code === '23503'
+        ? new AppError(422, 'validation_failed', { zh: '引用的记录不存在', en: 'A referenced record does not exist' })
+        : new AppError(409, 'conflict', { zh: '记录已存在', en: 'The record already exists' });
     } else {
       request.log.error({ err }, 'unhandled error');
       e = new AppError(500, 'internal_error', { zh: '服务器内部错误', en: 'Internal server error' });

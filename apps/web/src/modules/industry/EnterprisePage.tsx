@@ -108,7 +108,7 @@ export default function EnterprisePage() {
                 <Space wrap>
                   {e.may.edit && <Button icon={<EditOutlined />} onClick={() => setEditing('profile')} data-testid="enterprise-edit"><Bi zh="编辑档案" en="Edit" /></Button>}
                   {e.may.manage && <Button icon={<SafetyCertificateOutlined />} onClick={() => setEditing('designations')} data-testid="enterprise-designations"><Bi zh="设置认定" en="Designations" /></Button>}
-                  {e.may.manage && <Button icon={<ApartmentOutlined />} onClick={() => setEditing('nodes')} data-testid="enterprise-chain-nodes"><Bi zh="产业链环节" en="Chain nodes" /></Button>}
+                  {e.may.edit && <Button icon={<ApartmentOutlined />} onClick={() => setEditing('nodes')} data-testid="enterprise-chain-nodes"><Bi zh="产业链环节" en="Chain nodes" /></Button>}
                   {taskForce && <Button icon={<LinkOutlined />} onClick={() => setEditing('account')} data-testid="enterprise-link-account"><Bi zh="关联企业账号" en="Link account" /></Button>}
                 </Space>
               )} />

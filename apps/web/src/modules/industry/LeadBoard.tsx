@@ -21,7 +21,7 @@ function LeadCard({ l }: { l: LeadRow }) {
         {l.chainNodeNameZh && <Tag className="lead-card-node">{l.chainNodeNameZh}</Tag>}
         {l.status !== 'active' && <LeadStatusTag status={l.status} />}
         {l.districtsOnTarget > 1 && (
-          <Tooltip title={bi(lang, { zh: '多个区县在跟进同一企业，待市级协调', en: 'Several districts chase this company; awaiting coordination' })}>
+          <Tooltip title={bi(lang, { zh: '多个区县在跟进同一企业且尚未协调，请工作专班确定主办', en: 'Several districts chase this company without a decision yet; the task force names the primary lead' })}>
             <Tag color="warning" icon={<WarningOutlined />}>{lang === 'zh' ? `${l.districtsOnTarget} 个区县跟进` : `${l.districtsOnTarget} districts`}</Tag>
           </Tooltip>
         )}

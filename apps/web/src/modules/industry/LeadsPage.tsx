@@ -43,8 +43,9 @@ export default function LeadsPage() {
   const overlaps = useApi<Overlap[]>('/api/industry/leads/overlaps');
   const listFilters = Object.fromEntries(LEAD_FILTERS.map((k) => [k, filters[k]]));
   const table = useApi<Page<LeadRow>>(view === 'table' ? `/api/industry/leads${qs({ ...listFilters, ...paging })}` : null);
-  const board = useApi<Page<LeadRow>>(view === 'board' ? `/api/industry/leads${qs({ limit: BOARD_LIMIT })}` : null);
-  const open = (board.data?.items ?? []).filter((l) => l.status === 'active' || l.status === 'joint');
+  const board = useApi<Page<LeadRow>>(view === 'board' ? `/api/industry/leads${qs({ status: 'open', limit: BOARD_LIMIT })}` : null);
+  const open = board.data?.items ?? [];
+  const boardCut = (board.data?.total ?? 0) > open.length;
   const reloadAll = () => { pipeline.reload(); overlaps.reload(); table.reload(); board.reload(); };
 
   return (
@@ -78,6 +79,7 @@ export default function LeadsPage() {
         <Card className="panel">
           {view === 'board' ? (
             <LoadState loading={board.loading && !board.data} error={board.error} reload={board.reload}>
+              {boardCut && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={bi(lang, { zh: `在办线索共 ${board.data?.total} 条，看板显示最近更新的 ${open.length} 条；请用表格按阶段、区县或时钟筛选查看全部。`, en: `${board.data?.total} open leads; the board shows the ${open.length} most recently updated. Use the table to filter by stage, district or clock.` })} />}
               {board.data && (open.length ? <LeadBoard leads={open} /> : (
                 <Alert type="info" showIcon data-testid="leads-empty"
                   title={bi(lang, { zh: '尚无在办的招商线索。可逐条登记，或下载模板批量导入；产业链图谱中的缺失与薄弱环节是招商的方向。', en: 'No open leads yet. Record them one by one or import the template; the chains\' gaps and weak nodes show where to look.' })}

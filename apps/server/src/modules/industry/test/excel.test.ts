@@ -125,6 +125,11 @@ describe.each(testDatabases)('industry Excel, on $name', (kind) => {
     expect(back.json().error.details[0].path).toBe('/rows/2/stage');
     const funded = await upload(p.as.bishan, 'leads', await xlsx(header, [[signed.code, '某酶制剂有限公司', null, '璧山区', '到资', '2亿元', null, null]]));
     expect(funded.json().error.details[0].path).toBe('/rows/2/arrivedWan');
+    // A closed lead is not changed by an import, by its code or by its company; each row says so.
+    await p.as.bishan.post(`/api/industry/leads/${signed.id}/close`, { reason: '企业另选址' });
+    const closed = await upload(p.as.bishan, 'leads', await xlsx(header, [[null, '某生物基材料股份有限公司', '生物基聚酯', '璧山区', '签约', '1亿元', null, null], [signed.code, '某酶制剂有限公司', null, '璧山区', '开工', '2亿元', null, null]]));
+    expect(closed.statusCode).toBe(422);
+    expect(closed.json().error.details.map((d: { path: string }) => d.path)).toEqual(['/rows/3/code']);
   });
 
   it('streams progress lines for the page\'s progress bar, then the result', async () => {

@@ -23,6 +23,8 @@ describe.each(testDatabases)('investment leads, on $name', (kind) => {
     expect((await p.as.bishan.post(`/api/industry/leads/${id}/stage`, { stage: 'negotiating', noteZh: '已洽谈两轮' })).statusCode).toBe(200);
     expect((await p.as.bishan.post(`/api/industry/leads/${id}/stage`, { stage: 'clue' })).statusCode).toBe(422);
     expect((await p.as.bishan.post(`/api/industry/leads/${id}/stage`, { stage: 'signed', contractedWan: 50_000 })).json()).toMatchObject({ stage: 'signed', contractedWan: 50_000 });
+    // A signed lead keeps its contracted amount.
+    expect((await p.as.bishan.patch(`/api/industry/leads/${id}`, { contractedWan: null })).json().error.details[0].path).toBe('/contractedWan');
     const detail = (await p.as.bishan.get(`/api/industry/leads/${id}`)).json();
     expect(detail.activities.map((a: { textZh: string }) => a.textZh)).toEqual(['在谈 → 签约', '线索 → 在谈：已洽谈两轮', '登记线索（线索）']);
     expect((await p.as.yubei.get(`/api/industry/leads/${id}`)).statusCode).toBe(404);
@@ -80,7 +82,11 @@ describe.each(testDatabases)('investment leads, on $name', (kind) => {
     expect(ev.statusCode, ev.body).toBe(201);
     await p.as.bishan.post('/api/industry/leads', { targetNameZh: '某推介会企业', eventId: ev.json().id });
     const events = (await p.as.anonymous.get('/api/industry/events')).json();
-    expect(events.find((e: { id: string }) => e.id === ev.json().id).leads).toBe(1);
     expect(events.map((e: { nameZh: string }) => e.nameZh)).toContain('西部合成生物制造国际前沿论坛');
+    // Visitors see the events, not how many leads came of them.
+    expect(events.find((e: { id: string }) => e.id === ev.json().id)).not.toHaveProperty('leads');
+    expect((await p.as.bishan.get('/api/industry/events')).json().find((e: { id: string }) => e.id === ev.json().id).leads).toBe(1);
+    // A lead names an existing event, and a district its own firms.
+    expect((await p.as.bishan.post('/api/industry/leads', { targetNameZh: '某公司', eventId: '00000000-0000-4000-8000-000000000000' })).json().error.details[0].path).toBe('/eventId');
   });
 });

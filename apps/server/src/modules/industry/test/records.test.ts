@@ -154,6 +154,8 @@ describe.each(testDatabases)('industry records and targets, on $name', (kind) =>
       expect(node('biochem.evParts')).toMatchObject({ standing: 'extension', actionZh: '延链' });
       expect(node('biochem.pdo')).not.toHaveProperty('scaleWan');
       expect(g.edges.length).toBeGreaterThan(g.nodes.length);
+      // A node with one firm would show that firm's revenue: districts see counts, not scale.
+      expect((await p.as.yubei.get('/api/industry/chains/biochem')).json().nodes.find((n: { code: string }) => n.code === 'biochem.pdo')).not.toHaveProperty('scaleWan');
       const withScale = (await p.as.unit.get('/api/industry/chains/biochem')).json();
       expect(withScale.nodes.find((n: { code: string }) => n.code === 'biochem.pdo').scaleWan).toBe(300_000);
       const targets = (await p.as.anonymous.get('/api/industry/chains/targets')).json();
