@@ -85,12 +85,12 @@ export function figuresService(database: Database, deps: { now: () => Date }) {
       if (f.state !== 'submitted') throw conflict('该数据不在待核实状态', 'These figures are not awaiting verification');
       if (decision === 'reject' && !reason?.trim()) throw invalid([{ path: '/reason', message: '退回须说明理由（say why）' }]);
       return db.transaction().execute(async (trx) => {
-        // Only the figures that were looked at: if the firm re-submitted meanwhile, the district looks again.
+        // Still awaiting verification when written: a verification racing another one does not pass twice.
         const saved = await trx.updateTable('enterpriseFigure').set({
           state: decision === 'verify' ? 'verified' : 'rejected', rejectReason: decision === 'reject' ? reason!.trim() : null,
           verifiedBy: decision === 'verify' ? v.userId : null, verifiedAt: decision === 'verify' ? deps.now() : null, updatedAt: deps.now(),
-        }).where('id', '=', figureId).where('state', '=', 'submitted').where('updatedAt', '=', f.updatedAt).returningAll().executeTakeFirst();
-        if (!saved) throw conflict('数据已被更新，请刷新后再核实', 'These figures changed meanwhile; reload and check again');
+        }).where('id', '=', figureId).where('state', '=', 'submitted').returningAll().executeTakeFirst();
+        if (!saved) throw conflict('该数据已不在待核实状态，请刷新后再看', 'These figures are no longer awaiting verification; reload');
         await audit(trx, ctx, { action: `figure.${decision}`, entityType: 'enterprise', entityId: f.enterpriseId, summary: `${decision === 'verify' ? '核实' : '退回'} ${f.nameZh} ${f.year} 年经营数据（${decision === 'verify' ? 'Verified' : 'Returned'} ${f.year} figures）`, before: { state: f.state }, after: { state: saved.state, reason: saved.rejectReason } });
         return saved;
       });
