@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { bm25Rank, hardConstraints, ndcgAt, rankDemands, rankSupplies, recallAt, type Demand, type Supply } from '../src/index.js';
+
+/** Words for the tests: the Chinese terms these texts use, found by longest match, plus Latin words. */
+const TERMS = ['1,3-丙二醇', '丙二醇', '发酵', '放大', '分离纯化', '抗体', '细胞培养', '甘油', '菌种', '中试', '生物基聚酯', '单抗', '纯化'];
+const tokenize = (text: string) => {
+  const out: string[] = [];
+  for (const t of TERMS) if (text.includes(t)) out.push(t);
+  return [...out, ...(text.toLowerCase().match(/[a-z]+/g) ?? [])];
+};
+
+const demand: Demand = {
+  id: 'D1', title: '1,3-丙二醇发酵放大', text: '以甘油为底物的丙二醇发酵需从 50 L 放大到 5000 L，并完成分离纯化。', domain: 'biochem',
+  processes: ['发酵', '分离纯化'], organism: 'bacteria', scaleL: 5000, biosafetyLevel: 1, qualityGrade: 'none', districtCode: '500120', trlNeeded: 6,
+};
+const supplies: Supply[] = [
+  { id: 'C-big', kind: 'capability', title: '万升级发酵中试线', text: '细菌发酵与分离纯化中试，丙二醇等产品放大', domain: 'biochem', processes: ['发酵', '分离纯化'], organisms: ['bacteria'], volumeMinL: 500, volumeMaxL: 20000, biosafetyLevel: 2, qualityGrade: 'none', districtCode: '500120' },
+  { id: 'C-small', kind: 'capability', title: '50 L 发酵平台', text: '丙二醇发酵工艺验证', domain: 'biochem', processes: ['发酵'], organisms: ['bacteria'], volumeMinL: 5, volumeMaxL: 50, biosafetyLevel: 1, qualityGrade: 'none', districtCode: '500120' },
+  { id: 'C-cell', kind: 'capability', title: '抗体细胞培养 GMP 中试', text: '单抗细胞培养与纯化', domain: 'biopharma', processes: ['细胞培养', '分离纯化'], organisms: ['mammalianCells'], volumeMinL: 50, volumeMaxL: 10000, biosafetyLevel: 2, qualityGrade: 'GMP', districtCode: '500113' },
+  { id: 'A-pdo', kind: 'achievement', title: '甘油发酵产1,3-丙二醇菌种', text: '高产菌种，已在 1000 L 完成中试发酵', domain: 'biochem', processes: ['发酵', '菌种选育'], organisms: ['bacteria'], scaleReachedL: 1000, trl: 6, districtCode: '500106' },
+  { id: 'A-yeast', kind: 'achievement', title: '酵母发酵丙二醇', text: '酵母体系丙二醇发酵', domain: 'biochem', processes: ['发酵'], organisms: ['yeast'], scaleReachedL: 5, trl: 3, districtCode: '500106' },
+];
+
+describe('the matching engine', () => {
+  it('rules out a line that cannot reach the scale, and says why', () => {
+    const { ranked, excluded } = rankSupplies(demand, supplies, { tokenize });
+    expect(excluded.map((e) => e.supplyId)).toEqual(['C-small']);
+    expect(excluded[0].why[0].zh).toMatch(/最大工作体积 50 L，达不到需求的 5 m³/);
+    expect(ranked.map((x) => x.supplyId)).not.toContain('C-small');
+  });
+
+  it('ranks the fitting line and the proven strain above the wrong organism and the wrong domain', () => {
+    const { ranked } = rankSupplies(demand, supplies, { tokenize });
+    const order = ranked.map((x) => x.supplyId);
+    expect(order.slice(0, 2).sort()).toEqual(['A-pdo', 'C-big']);
+    expect(order.indexOf('A-yeast')).toBeGreaterThan(order.indexOf('A-pdo'));
+    const best = ranked.find((x) => x.supplyId === 'C-big')!;
+    expect(best.reasons.map((x) => x.zh)).toEqual(expect.arrayContaining([expect.stringMatching(/^共同关键词：.*丙二醇/), '同属一个领域', '工艺匹配：发酵、分离纯化', '宿主一致：细菌', expect.stringMatching(/覆盖需求的 5 m³/), '位于同一区县']));
+    const yeast = ranked.find((x) => x.supplyId === 'A-yeast')!;
+    expect(yeast.reasons.map((x) => x.zh)).toEqual(expect.arrayContaining([expect.stringMatching(/宿主不同/), expect.stringMatching(/尚需放大/), expect.stringMatching(/低于要求的 TRL 6/)]));
+    expect(best.score).toBeGreaterThan(0);
+    expect(best.score).toBeLessThanOrEqual(100);
+  });
+
+  it('applies biosafety and quality grade as hard constraints', () => {
+    const gmp: Demand = { ...demand, id: 'D2', qualityGrade: 'GMP', biosafetyLevel: 2 };
+    expect(hardConstraints(gmp, supplies[0]).map((x) => x.en)).toEqual(['quality system none, GMP required']);
+    expect(hardConstraints({ ...demand, biosafetyLevel: 3 }, supplies[0])[0].en).toMatch(/BSL-2, BSL-3 needed/);
+    expect(hardConstraints(gmp, supplies[3])).toEqual([]); // an achievement is not a site
+  });
+
+  it('works the other way round: the demands a supply may serve', () => {
+    const other: Demand = { ...demand, id: 'D3', title: '抗体纯化', text: '单抗纯化工艺放大', domain: 'biopharma', processes: ['分离纯化'], organism: 'mammalianCells', scaleL: 200 };
+    const { ranked } = rankDemands(supplies[0], [demand, other], { tokenize });
+    expect(ranked[0].demandId).toBe('D1');
+  });
+
+  it('ranks by words alone in the BM25 baseline, and measures rankings with nDCG and recall', () => {
+    const base = bm25Rank(demand, supplies, tokenize).map((x) => x.supplyId);
+    expect(base).toHaveLength(5);
+    const judged = new Map([['C-big', 3], ['A-pdo', 3], ['A-yeast', 1]]);
+    expect(ndcgAt(['C-big', 'A-pdo', 'A-yeast'], judged, 10)).toBeCloseTo(1);
+    expect(ndcgAt(['A-yeast', 'C-cell', 'C-big'], judged, 10)).toBeLessThan(0.7);
+    expect(recallAt(['C-big', 'C-cell'], judged, 10)).toBe(0.5);
+    expect(recallAt(['C-big', 'A-pdo'], judged, 1)).toBe(0.5);
+  });
+});
