@@ -22,3 +22,13 @@ describe('Chinese search tokens', () => {
     expect(queryTokens('华森生物医药').every((t) => record.includes(t))).toBe(true);
   });
 });
+
+describe('synonyms', () => {
+  it('finds a record written one way from a query written the other', () => {
+    expect(tokensOf('PDO 发酵')).toEqual(expect.arrayContaining(['pdo', '丙二醇']));
+    const record = tokensOf('1,3-丙二醇生物科技有限公司');
+    expect(queryTokens('PDO').every((t) => record.includes(t))).toBe(true);
+    const other = tokensOf('琥珀酸发酵');
+    expect(queryTokens('丁二酸').every((t) => other.includes(t))).toBe(true);
+  });
+});

@@ -10,6 +10,21 @@ import type { Jieba } from '@node-rs/jieba';
  * ~0.2 s to load, so it loads on first use, never at start-up.
  */
 const PLAN_DICTIONARY = fileURLToPath(new URL('../../../../../data/industry/dictionary.txt', import.meta.url));
+const SYNONYMS = fileURLToPath(new URL('../../../../../data/industry/synonyms.txt', import.meta.url));
+
+let canonical: Map<string, string> | null = null;
+/** Another way of writing a term → the term (data/industry/synonyms.txt). */
+function canonicalOf(): Map<string, string> {
+  if (!canonical) {
+    canonical = new Map();
+    for (const line of readFileSync(SYNONYMS, 'utf8').split('\n')) {
+      const [head, ...others] = line.trim().split(/\s+/);
+      if (!head || head.startsWith('#')) continue;
+      for (const o of others) canonical.set(o.toLowerCase(), head);
+    }
+  }
+  return canonical;
+}
 
 let jieba: Jieba | null = null;
 const extraTerms = new Set<string>();
@@ -37,15 +52,19 @@ export function addTerms(terms: Iterable<string>) {
 // Punctuation and spaces are not tokens; Latin words are folded to lower case.
 const NOT_A_TOKEN = /^[\s\p{P}\p{S}]+$/u;
 
-/** Distinct search-mode tokens of the given texts. */
+/** Distinct search-mode tokens of the given texts; a synonym brings its canonical term along. */
 export function tokensOf(...texts: (string | null | undefined)[]): string[] {
   const j = instance();
+  const synonyms = canonicalOf();
   const out = new Set<string>();
   for (const text of texts) {
     if (!text) continue;
     for (const t of j.cutForSearch(text, false)) {
       const w = t.trim().toLowerCase();
-      if (w && !NOT_A_TOKEN.test(w)) out.add(w);
+      if (!w || NOT_A_TOKEN.test(w)) continue;
+      out.add(w);
+      const c = synonyms.get(w);
+      if (c) out.add(c);
     }
   }
   return [...out];
@@ -63,7 +82,9 @@ const COMMON = new Set(['重庆', '重庆市', '有限', '公司', '有限公司
  * match but costs an index lookup: 生物科技 needs only 生物科技, not 生物 (in nearly every name).
  */
 export function queryTokens(q: string) {
-  const all = tokensOf(q.slice(0, 100));
+  // A query's other ways of writing a term become the term, which every record with either holds.
+  const synonyms = canonicalOf();
+  const all = [...new Set(tokensOf(q.slice(0, 100)).map((t) => synonyms.get(t) ?? t))];
   const telling = all.filter((t) => !COMMON.has(t));
   const kept = telling.length ? telling : all;
   return kept.filter((t) => !(t.length <= 3 && kept.some((w) => w !== t && w.length > t.length && w.includes(t))));
