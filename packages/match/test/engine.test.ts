@@ -65,3 +65,25 @@ describe('the matching engine', () => {
     expect(recallAt(['C-big', 'A-pdo'], judged, 1)).toBe(0.5);
   });
 });
+
+describe('the command line', () => {
+  it('reads demands and supplies from JSON files and writes the ranking as JSON', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { runMatchCli } = await import('../src/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'match-'));
+    writeFileSync(join(dir, 'd.json'), JSON.stringify([demand]));
+    writeFileSync(join(dir, 's.json'), JSON.stringify(supplies));
+    let out = '', err = '';
+    const io = { write: (t: string) => { out += t; }, error: (t: string) => { err += t; } };
+    expect(runMatchCli(['--demands', join(dir, 'd.json'), '--supplies', join(dir, 's.json'), '--limit', '2'], tokenize, io)).toBe(0);
+    const result = JSON.parse(out);
+    expect(result[0].demandId).toBe('D1');
+    expect(result[0].ranked).toHaveLength(2);
+    expect(result[0].excluded[0].supplyId).toBe('C-small');
+    expect(runMatchCli(['--demands', join(dir, 'd.json')], tokenize, io)).toBe(2);
+    expect(err).toMatch(/Usage/);
+    expect(runMatchCli(['--demands', join(dir, 'missing.json'), '--supplies', join(dir, 's.json')], tokenize, io)).toBe(2);
+  });
+});

@@ -11,7 +11,15 @@ import { boot } from '../platform/boot.js';
 const usage = `用法 Usage: npm run biomfg -- <command>
   audit verify     检查审计日志哈希链 Check the audit log's hash chain; names the first broken row
   migrate          执行数据库迁移 Apply database migrations
-  seed [--demo]    迁移并载入行动计划（及示例数据）Migrate and load the plan (and demo data)`;
+  seed [--demo]    迁移并载入行动计划（及示例数据）Migrate and load the plan (and demo data)
+  match --demands FILE --supplies FILE [--limit N] [--reverse]
+                   需求与成果/中试能力匹配，JSON 输入输出 Rank supplies per demand (or demands per supply), JSON in and out`;
+
+/**
+ * The matching engine lives in packages/match, which has no build yet: the command line (run by
+ * tsx) loads its TypeScript source through the workspace link; the compiled server does not import it.
+ */
+const MATCH_PACKAGE = '@cq-biomfg/match';
 
 async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env, args);
@@ -47,6 +55,11 @@ async function main(args: string[]): Promise<number> {
     if (r.demo) console.log(`示例数据 Demo records: ${r.demo.records}`);
     await r.database.close();
     return 0;
+  }
+  if (command === 'match') {
+    const { tokensOf } = await import('../platform/search/segmenter.js');
+    const engine = (await import(MATCH_PACKAGE)) as { runMatchCli(args: string[], tokenize: (t: string) => string[], io: { write(t: string): void; error(t: string): void }): number };
+    return engine.runMatchCli(args.slice(1), (t) => tokensOf(t), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
   }
   console.error(usage);
   return 2;
