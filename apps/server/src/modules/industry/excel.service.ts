@@ -13,7 +13,7 @@ import { enterpriseProblems, designationProblems } from './model/enterprise-inpu
 import { DESIGNATIONS, DOMAIN_NAMES, domainCode, FIGURE_SOURCES, FUND_KINDS, LEVELS, ORIGINS, STAGES_OF_CHAIN } from './model/labels.js';
 import { figureProblems } from './figures.service.js';
 import { lastLeadNumber, leadProblems } from './leads.service.js';
-import { LEAD_STAGE_NAMES, stageIndex, targetKeyOf, type LeadStage } from './model/leads.js';
+import { LEAD_STAGE_NAMES, stageAmountProblems, stageIndex, targetKeyOf, type LeadStage } from './model/leads.js';
 import { enterpriseStore } from './enterprises.store.js';
 import { industryViewerOf, type IndustryViewer } from './viewer.js';
 
@@ -283,8 +283,7 @@ export function industryExcelService(database: Database, deps: { now: () => Date
       const input = { targetNameZh: String(r.targetNameZh ?? '').trim(), targetCreditCode: creditCode, nextActionZh: (r.nextActionZh as string) ?? null, nextActionOn: (r.nextActionOn as string) ?? null, ...amounts };
       for (const p of leadProblems(input)) { const key = p.path.slice(1); add(row, key, p.message, p.message, r[key]); }
       const stage = r.stage as LeadStage;
-      if (stageIndex(stage) >= stageIndex('signed') && !(amounts.contractedWan && amounts.contractedWan > 0)) add(row, 'contractedWan', '签约及以后阶段须填写签约金额', 'signed and later stages need the contracted amount');
-      if (stageIndex(stage) >= stageIndex('funded') && !(amounts.arrivedWan && amounts.arrivedWan > 0)) add(row, 'arrivedWan', '到资及以后阶段须填写到位资金', 'funded and later stages need the amount arrived');
+      for (const p of stageAmountProblems(stage, amounts)) add(row, p.field, p.zh, p.en);
       const code = r.code ? String(r.code).trim() : null;
       const before = code ? byCode.get(code) : undefined;
       if (code && !before) add(row, 'code', `线索编号 ${code} 不存在；新线索请留空`, 'no lead with this code; leave it empty for a new lead', code);

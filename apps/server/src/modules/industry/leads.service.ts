@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound, type ErrorDetail } from '../../
 import { containsPattern } from '../../platform/db/like.js';
 import { creditCodeProblem, normaliseCreditCode } from '../../platform/identity/credit-code.js';
 import { isIsoDate, todayIn } from '../../platform/dates.js';
-import { clockOf, isSigned, LEAD_STAGE_NAMES, LEAD_STAGES, stageIndex, stageMoveProblem, targetKeyOf, type LeadStage } from './model/leads.js';
+import { clockOf, isSigned, LEAD_STAGE_NAMES, LEAD_STAGES, stageAmountProblems, stageMoveProblem, targetKeyOf, type LeadStage } from './model/leads.js';
 import { industryViewerOf, requireIndustryTaskForce, requireLeadViewer, type IndustryViewer } from './viewer.js';
 
 export interface LeadInput {
@@ -167,8 +167,7 @@ export function leadsService(database: Database, deps: { now: () => Date }) {
       const problems = [...leadProblems(patch), ...(await referenceProblems(v, patch))];
       // The amounts its stage needs stay there.
       const amounts = { contractedWan: patch.contractedWan !== undefined ? patch.contractedWan : before.contractedWan, arrivedWan: patch.arrivedWan !== undefined ? patch.arrivedWan : before.arrivedWan };
-      if (isSigned(before.stage) && !(amounts.contractedWan && amounts.contractedWan > 0)) problems.push({ path: '/contractedWan', message: '签约及以后阶段须填写签约金额（signed and later stages need the contracted amount）' });
-      if (stageIndex(before.stage) >= stageIndex('funded') && !(amounts.arrivedWan && amounts.arrivedWan > 0)) problems.push({ path: '/arrivedWan', message: '到资及以后阶段须填写到位资金（funded and later stages need the amount arrived）' });
+      for (const p of stageAmountProblems(before.stage, amounts)) problems.push({ path: `/${p.field}`, message: `${p.zh}（${p.en}）` });
       if (problems.length) throw invalid(problems);
       const { chainNodeCode, targetCreditCode, ...rest } = patch;
       const chainNodeId = chainNodeCode !== undefined ? await nodeId(chainNodeCode) : undefined;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
@@ -23,15 +23,15 @@ export async function seedIndustry(db: Kysely<DB>, ctx: Ctx): Promise<{ created:
   const chains = read<ChainFile>('chains.json').chains;
   const parks = read<ParkFile>('parks.json').parks;
   const funds = read<FundFile>('funds.json');
-  const have = await db.selectFrom('chainNode').select('code').execute();
-  const haveParks = await db.selectFrom('park').select('code').execute();
-  const haveFunds = await db.selectFrom('fund').select('code').execute();
-  const haveEvents = await db.selectFrom('investEvent').select('nameZh').execute();
-  const nodeCodes = new Set(have.map((n) => n.code));
-  const missing = chains.flatMap((c) => c.nodes).filter((n) => !nodeCodes.has(n.code)).length
-    + parks.filter((p) => !haveParks.some((h) => h.code === p.code)).length
-    + funds.funds.filter((f) => !haveFunds.some((h) => h.code === f.code)).length
-    + funds.events.filter((e) => !haveEvents.some((h) => h.nameZh === e.nameZh)).length;
+  // One round trip on every start: what of the seed is already there.
+  const present = await sql<{ k: string }>`
+    select 'node:' || code as k from chain_node union all select 'park:' || code from park
+    union all select 'fund:' || code from fund union all select 'event:' || name_zh from invest_event`.execute(db);
+  const have = new Set(present.rows.map((r) => r.k));
+  const missing = chains.flatMap((c) => c.nodes).filter((n) => !have.has(`node:${n.code}`)).length
+    + parks.filter((p) => !have.has(`park:${p.code}`)).length
+    + funds.funds.filter((f) => !have.has(`fund:${f.code}`)).length
+    + funds.events.filter((e) => !have.has(`event:${e.nameZh}`)).length;
   if (!missing) return { created: 0 };
 
   await db.transaction().execute(async (trx) => {

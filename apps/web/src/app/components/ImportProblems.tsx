@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { ApiError, errorMessage } from '../api';
 import { useLang } from '../i18n';
 import { Bi } from './Bi';
 
@@ -8,6 +9,16 @@ import { Bi } from './Bi';
 export interface ImportProblemRow { key: number; row: number | null; column: string; reasonZh: string; reasonEn: string }
 
 const LINE = /^第\s*(\d+)\s*行「([^」]*)」：([\s\S]*)（row \d+, ([\s\S]*?): ([\s\S]*)）$/;
+
+/** What an import that did not go through shows: its rows' problems (a 422 with details), or why it failed. */
+export type ImportFailure =
+  | { kind: 'problems'; name: string; message: string; rows: ImportProblemRow[] }
+  | { kind: 'failed'; name: string; message: string };
+
+export const importFailure = (e: unknown, name: string): ImportFailure =>
+  e instanceof ApiError && e.status === 422 && e.details.length
+    ? { kind: 'problems', name, message: e.message, rows: importProblems(e.details) }
+    : { kind: 'failed', name, message: errorMessage(e) };
 
 /**
  * The server's 422 details, one per problem: message "第 N 行「列」：原因（row N, column: reason）"

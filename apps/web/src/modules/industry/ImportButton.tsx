@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Col, Modal, Progress, Result, Row, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
-import { ImportProblems, importProblems, type ImportProblemRow } from '../../app/components/ImportProblems';
+import { ImportProblems, importFailure, type ImportFailure } from '../../app/components/ImportProblems';
 import { useLang } from '../../app/i18n';
 import { bi, useDownload } from '../supervision/shared';
 import type { ImportKind, ImportOutcome } from './api';
@@ -26,8 +25,7 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'busy'; name: string; progress: ImportProgress }
   | { kind: 'done'; name: string; result: ImportOutcome }
-  | { kind: 'problems'; name: string; message: string; rows: ImportProblemRow[] }
-  | { kind: 'failed'; name: string; message: string };
+  | ImportFailure;
 
 function BusyView({ name, progress }: { name: string; progress: ImportProgress }) {
   const lang = useLang();
@@ -64,9 +62,7 @@ export function ImportButton({ kind, onDone, testId = 'import' }: { kind: Import
       setOutcome({ kind: 'done', name: file.name, result });
       onDone?.();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && e.details.length)
-        setOutcome({ kind: 'problems', name: file.name, message: e.message, rows: importProblems(e.details) });
-      else setOutcome({ kind: 'failed', name: file.name, message: errorMessage(e) });
+      setOutcome(importFailure(e, file.name));
     }
   };
 

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Modal, Progress, Result, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError, errorMessage } from '../../app/api';
 import { Bi } from '../../app/components/Bi';
-import { ImportProblems, importProblems, type ImportProblemRow } from '../../app/components/ImportProblems';
+import { ImportProblems, importFailure, type ImportFailure } from '../../app/components/ImportProblems';
 import { useLang } from '../../app/i18n';
 import { upload } from './api';
 import { bi, useDownload } from './shared';
@@ -12,8 +11,7 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'busy'; name: string }
   | { kind: 'done'; name: string; created: number; updated: number | null }
-  | { kind: 'problems'; name: string; message: string; rows: ImportProblemRow[] }
-  | { kind: 'failed'; name: string; message: string };
+  | ImportFailure;
 
 /** Download the template, or import a filled one: every row checked first, all written or none. */
 export function ImportButton({ templatePath, importPath, templateName, onDone }: {
@@ -31,9 +29,7 @@ export function ImportButton({ templatePath, importPath, templateName, onDone }:
       setOutcome({ kind: 'done', name: file.name, created: r.created ?? 0, updated: r.updated ?? null });
       onDone?.();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && e.details.length)
-        setOutcome({ kind: 'problems', name: file.name, message: e.message, rows: importProblems(e.details) });
-      else setOutcome({ kind: 'failed', name: file.name, message: errorMessage(e) });
+      setOutcome(importFailure(e, file.name));
     }
   };
 

@@ -25,14 +25,23 @@ export const stageIndex = (s: string) => LEAD_STAGES.indexOf(s as LeadStage);
 /** Signed and beyond: a project, counted once per company whoever reports it. */
 export const isSigned = (s: string) => stageIndex(s) >= stageIndex('signed');
 
-/** Why a stage move is refused, or null: leads move forward only (one or more steps). */
-export function stageMoveProblem(from: string, to: string, amounts: { contractedWan: number | null; arrivedWan: number | null }): { zh: string; en: string } | null {
+type Amounts = { contractedWan: number | null; arrivedWan: number | null };
+
+/** The amounts a stage needs: signed and later the contracted amount, funded and later the amount arrived. */
+export function stageAmountProblems(stage: string, amounts: Amounts): { field: 'contractedWan' | 'arrivedWan'; zh: string; en: string }[] {
+  const s = stageIndex(stage);
+  return [
+    ...(s >= stageIndex('signed') && !(amounts.contractedWan && amounts.contractedWan > 0) ? [{ field: 'contractedWan' as const, zh: '签约及以后阶段须填写签约金额', en: 'signed and later stages need the contracted amount' }] : []),
+    ...(s >= stageIndex('funded') && !(amounts.arrivedWan && amounts.arrivedWan > 0) ? [{ field: 'arrivedWan' as const, zh: '到资及以后阶段须填写到位资金', en: 'funded and later stages need the amount arrived' }] : []),
+  ];
+}
+
+/** Why a stage move is refused, or null: leads move forward only (one or more steps), with the amounts the stage needs. */
+export function stageMoveProblem(from: string, to: string, amounts: Amounts): { zh: string; en: string } | null {
   const a = stageIndex(from), b = stageIndex(to);
   if (b < 0) return { zh: '未知阶段', en: 'unknown stage' };
   if (b <= a) return { zh: `线索只能向前推进（当前：${LEAD_STAGE_NAMES[from as LeadStage].zh}）`, en: `a lead only moves forward (now: ${LEAD_STAGE_NAMES[from as LeadStage].en})` };
-  if (b >= stageIndex('signed') && !(amounts.contractedWan && amounts.contractedWan > 0)) return { zh: '签约及以后阶段须填写签约金额', en: 'signed and later stages need the contracted amount' };
-  if (b >= stageIndex('funded') && !(amounts.arrivedWan && amounts.arrivedWan > 0)) return { zh: '到资及以后阶段须填写到位资金', en: 'funded and later stages need the amount arrived' };
-  return null;
+  return stageAmountProblems(to, amounts)[0] ?? null;
 }
 
 const LEGAL_FORMS = /(股份有限公司|有限责任公司|有限公司|集团|控股|股份|公司|\(中国\)|（中国）|中国|重庆|\s|[()（）·.,，、-])/g;

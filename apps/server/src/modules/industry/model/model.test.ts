@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from '../../../platform/identity/credit-code.js';
 import { amountWan, designationsCell, districtCell, listCell } from './import-cells.js';
-import { clockOf, stageMoveProblem, targetKeyOf } from './leads.js';
+import { clockOf, stageAmountProblems, stageMoveProblem, targetKeyOf } from './leads.js';
 import { standingOf } from './chain-analysis.js';
 import { scaleOf, tierOf } from './tiers.js';
 import { DESIGNATIONS, LEVELS } from './labels.js';
@@ -55,6 +55,9 @@ describe('leads', () => {
     expect(stageMoveProblem('clue', 'signed', { contractedWan: null, arrivedWan: null })?.en).toMatch(/contracted/);
     expect(stageMoveProblem('signed', 'funded', { contractedWan: 10, arrivedWan: null })?.en).toMatch(/arrived/);
     expect(stageMoveProblem('clue', 'negotiating', { contractedWan: null, arrivedWan: null })).toBeNull();
+    // One rule for moves, edits and imports: each field a stage needs, by name.
+    expect(stageAmountProblems('funded', { contractedWan: null, arrivedWan: null }).map((p) => p.field)).toEqual(['contractedWan', 'arrivedWan']);
+    expect(stageAmountProblems('negotiating', { contractedWan: null, arrivedWan: null })).toEqual([]);
   });
   it('runs the response clock: a new lead within the clue days, then each stage between activities', () => {
     const days = { clue: 7, negotiating: 30 };

@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BAD_BODY, expectRefused, tablesFingerprint } from '../../../test/refusal.js';
 import { bearerClient, testDatabases, useHarness, type Client, type Harness } from '../../../test/harness.js';
 import { ROLES, type Role } from '../../../platform/access/model.js';
-import { errorBody, forbidden, unauthorized } from '../../../platform/http/errors.js';
 import { systemCtx } from '../../../platform/context/ctx.js';
 import { multipart } from '../../supervision/test/fixture.js';
 import { creditCode, industryPeople } from './fixture.js';
@@ -33,7 +32,6 @@ const BISHAN = '500120';
 const YUBEI = '500112';
 
 /** A body no route's schema accepts: refused callers send it to show the gate comes first. */
-const BAD_BODY = ['not', 'an', 'object'];
 
 /** What only those who may see an enterprise's figures get on its profile. */
 const PRIVATE_KEYS = ['figures', 'leads', 'history', 'latestFigure', 'transformations', 'investments', 'organisationId'];
@@ -255,8 +253,7 @@ describe.each(testDatabases)('who may call the industry routes, on $name', (kind
   const h = useHarness(kind);
   const w = { h } as World;
 
-  const fingerprint = async () =>
-    (await sql<{ f: string }>`select ${sql.raw(TABLES.map((t) => `(select count(*) || '.' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${t} x)`).join(` || ':' || `))} as f`.execute(h.database.db)).rows[0].f;
+  const fingerprint = tablesFingerprint(() => h.database.db, TABLES);
 
   beforeAll(async () => {
     h.clock.set('2026-03-10T02:00:00Z');
@@ -333,18 +330,7 @@ describe.each(testDatabases)('who may call the industry routes, on $name', (kind
       // Refused: no query string and a body no schema accepts, so an admitted caller would get 422 —
       // a refusal proves the gate answered before validation, and says nothing of the object.
       const { url } = await c.request(w, { caller, admitted: false });
-      const bare = url.split('?')[0];
-      const before = await fingerprint();
-      const res = await client.request(c.method, bare, sendsBody(c.method) ? BAD_BODY : undefined);
-      const label = `${caller} ${c.method} ${bare}: ${res.statusCode} ${res.body.slice(0, 300)}`;
-      if (caller === 'anonymous') {
-        expect(res.statusCode, label).toBe(401);
-        expect(res.json(), label).toEqual(errorBody(unauthorized()));
-      } else {
-        expect(res.statusCode, label).toBe(403);
-        expect(res.json(), label).toEqual(errorBody(forbidden()));
-      }
-      expect(await fingerprint(), `${label}: something changed`).toBe(before);
+      await expectRefused(client, caller, c.method, url, fingerprint);
     });
   });
 
