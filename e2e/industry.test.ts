@@ -3,7 +3,8 @@
  * cockpit with its warning about unverified figures; a search for 丙二醇 finds the chain node
  * 1,3-丙二醇 and the firm that makes it; a chain shows its gaps; an Excel import with one bad
  * credit code lists that row's problem and writes nothing, and the corrected file imports; on the
- * leads page the task force adds a promotion event and sets a stage's response clock.
+ * leads page the task force adds a promotion event and sets a stage's response clock, and sees the
+ * pipeline as a board and a table, with two districts chasing one company until it decides.
  *
  * The e2e server starts without the demo data set, so the test records what it needs through
  * the API first: a task force user, an enterprise user, two enterprises and their figures.
@@ -16,20 +17,20 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { creditCodeCheckChar } from '../apps/server/src/platform/identity/credit-code';
 import { addTaskForceUser, apiSession } from './api';
 import { field, signIn, useBrowserPage } from './browser';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const SLOW = 180_000; // two cores: the server, chromium and vitest share them
 
-/** GB 32100: the check character of a unified social credit code from its first 17 characters. */
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** A random valid 统一社会信用代码 in a district (the platform's own GB 32100 check character). */
 function creditCode(district: string): string {
   const body = `91${district}MA${Array.from(randomBytes(7), (b) => ALPHABET[b % ALPHABET.length]).join('')}`;
-  const sum = [...body].reduce((n, c, i) => n + ALPHABET.indexOf(c) * WEIGHTS[i], 0);
-  return body + ALPHABET[(31 - (sum % 31)) % 31];
+  return body + creditCodeCheckChar(body);
 }
+
 /** The same code with a wrong check character. */
 const broken = (code: string) => code.slice(0, 17) + ALPHABET[(ALPHABET.indexOf(code[17]) + 1) % ALPHABET.length];
 
@@ -189,5 +190,28 @@ describe('the industry map in the browser', () => {
     await clocks.locator('[data-stage="negotiating"][data-days="21"]').waitFor();
     expect(await clocks.locator('[data-stage="negotiating"]').innerText()).toBe('21 天');
     await page.screenshot({ path: join(ARTIFACTS, 'industry-leads-events-clocks.png'), fullPage: true });
+  }, SLOW);
+
+  it('shows the pipeline as a board and a table, and two districts on one company until the task force decides', async () => {
+    const page = b.page;
+    const tf = await apiSession(taskForce.username, taskForce.password);
+    const target = `e2e某合成生物集团${suffix}`;
+    const bishan = await tf.post<{ code: string }>('/api/industry/leads', { targetNameZh: `${target}有限公司`, ownerDistrictCode: '500120', chainNodeCode: 'biochem.pdo' });
+    const changshou = await tf.post<{ code: string }>('/api/industry/leads', { targetNameZh: `${target}股份有限公司`, ownerDistrictCode: '500115' });
+    await signIn(page, taskForce.username, taskForce.password, '/industry/leads');
+    await page.getByTestId(`lead-card-${bishan.code}`).waitFor();
+    await page.getByTestId(`lead-card-${changshou.code}`).waitFor();
+    const overlap = page.getByTestId('overlap-item').filter({ hasText: target });
+    await overlap.waitFor();
+    expect(await overlap.innerText()).toMatch(/璧山区[\s\S]*长寿区|长寿区[\s\S]*璧山区/);
+    await page.screenshot({ path: join(ARTIFACTS, 'industry-leads-board.png'), fullPage: true });
+    await overlap.getByTestId('overlap-decide').click();
+    await page.getByTestId(`overlap-primary-${bishan.code}`).click();
+    await page.getByTestId('overlap-decide-ok').click();
+    await page.getByTestId('overlap-item').filter({ hasText: target }).waitFor({ state: 'detached' });
+    await page.getByTestId('leads-view').getByText('列表').click();
+    const table = page.getByTestId('leads-table');
+    await table.getByText(bishan.code).waitFor();
+    await table.getByText(changshou.code).waitFor();
   }, SLOW);
 });

@@ -35,6 +35,31 @@ export function chainsService(database: Database) {
     return new Map(r.rows.map((x) => [x.id, { enterprises: x.enterprises, scaleWan: Number(x.scale), leads: x.leads }]));
   }
 
+  /**
+   * Nodes with their standing, of one chain or all. A node's scale can be a single firm's
+   * revenue: it and the reason in 亿元 go only to those who see every firm's figures.
+   */
+  async function analysis(ctx: Ctx, chainCode?: string) {
+    const v = await industryViewerOf(db, ctx);
+    const [nodes, stats] = await Promise.all([
+      db.selectFrom('chainNode as n').innerJoin('industryChain as c', 'c.code', 'n.chainCode')
+        .select(['n.id', 'n.code', 'n.nameZh', 'n.nameEn', 'n.stage', 'n.role', 'n.sourceZh', 'n.sortOrder', 'n.chainCode', 'c.nameZh as chainNameZh', 'c.domain'])
+        .$if(!!chainCode, (q) => q.where('n.chainCode', '=', chainCode!)).orderBy('c.sortOrder').orderBy('n.sortOrder').execute(),
+      nodeStats(chainCode),
+    ]);
+    const showScale = seesAllFigures(v);
+    const showLeads = v.taskForce || !!v.districtCode;
+    return nodes.map((n) => {
+      const s = stats.get(n.id) ?? { enterprises: 0, scaleWan: 0, leads: 0 };
+      const standing = standingOf(n, s.enterprises, s.scaleWan);
+      return {
+        ...n, enterprises: s.enterprises, standing, standingZh: STANDINGS[standing].zh, actionZh: STANDINGS[standing].action.zh,
+        reason: showScale ? standingReason(standing, s.enterprises, s.scaleWan) : null,
+        ...(showScale ? { scaleWan: s.scaleWan } : {}), ...(showLeads ? { activeLeads: s.leads } : {}),
+      };
+    });
+  }
+
   return {
     async chains() {
       const chains = await db.selectFrom('industryChain as c').selectAll('c')
@@ -44,48 +69,27 @@ export function chainsService(database: Database) {
     },
 
     async graph(ctx: Ctx, code: string) {
-      const v = await industryViewerOf(db, ctx);
       const chain = await db.selectFrom('industryChain').selectAll().where('code', '=', code).executeTakeFirst();
       if (!chain) throw notFound('产业链不存在', 'Chain not found');
-      const nodes = await db.selectFrom('chainNode').select(['id', 'code', 'nameZh', 'nameEn', 'stage', 'role', 'sourceZh', 'sortOrder']).where('chainCode', '=', code).orderBy('sortOrder').execute();
-      const edges = await db.selectFrom('chainEdge as e').innerJoin('chainNode as n', 'n.id', 'e.fromNodeId').select(['e.fromNodeId', 'e.toNodeId']).where('n.chainCode', '=', code).execute();
-      const stats = await nodeStats(code);
-      // A node's scale can be a single firm's revenue: only for those who see every firm's figures.
-      const showScale = seesAllFigures(v);
-      const showLeads = v.taskForce || !!v.districtCode;
-      return {
-        ...chain,
-        nodes: nodes.map((n) => {
-          const s = stats.get(n.id) ?? { enterprises: 0, scaleWan: 0, leads: 0 };
-          const standing = standingOf(n, s.enterprises, s.scaleWan);
-          return {
-            ...n, enterprises: s.enterprises, standing, standingZh: STANDINGS[standing].zh, actionZh: STANDINGS[standing].action.zh,
-            reason: showScale ? standingReason(standing, s.enterprises, s.scaleWan) : null,
-            ...(showScale ? { scaleWan: s.scaleWan } : {}), ...(showLeads ? { activeLeads: s.leads } : {}),
-          };
-        }),
-        edges: edges.map((e) => ({ from: e.fromNodeId, to: e.toNodeId })),
-      };
+      const [nodes, edges] = await Promise.all([
+        analysis(ctx, code),
+        db.selectFrom('chainEdge as e').innerJoin('chainNode as n', 'n.id', 'e.fromNodeId').select(['e.fromNodeId', 'e.toNodeId']).where('n.chainCode', '=', code).execute(),
+      ]);
+      return { ...chain, nodes, edges: edges.map((e) => ({ from: e.fromNodeId, to: e.toNodeId })) };
     },
+
+    /** Every node of every chain with its standing (the chain analysis, as exported). */
+    analysis: (ctx: Ctx) => analysis(ctx),
 
     /** Gaps and weak nodes across every chain: the investment targets (招商目标). */
     async investmentTargets(ctx: Ctx) {
-      const v = await industryViewerOf(db, ctx);
-      const nodes = await db.selectFrom('chainNode as n').innerJoin('industryChain as c', 'c.code', 'n.chainCode')
-        .select(['n.id', 'n.code', 'n.nameZh', 'n.nameEn', 'n.stage', 'n.role', 'n.chainCode', 'c.nameZh as chainNameZh', 'c.domain']).orderBy('c.sortOrder').orderBy('n.sortOrder').execute();
-      const stats = await nodeStats();
-      return nodes.flatMap((n) => {
-        const s = stats.get(n.id)!;
-        const standing = standingOf(n, s.enterprises, s.scaleWan);
-        if (standing !== 'gap' && standing !== 'weak') return [];
-        return [{ ...n, standing, standingZh: STANDINGS[standing].zh, actionZh: STANDINGS[standing].action.zh, enterprises: s.enterprises, reason: seesAllFigures(v) ? standingReason(standing, s.enterprises, s.scaleWan) : null, ...(v.taskForce || v.districtCode ? { activeLeads: s.leads } : {}) }];
-      });
+      return (await analysis(ctx)).filter((n) => n.standing === 'gap' || n.standing === 'weak');
     },
 
     async parks(ctx: Ctx) {
       const v = await industryViewerOf(db, ctx);
       const r = await sql<{ id: string; enterprises: number; scale: number }>`
-        with y as (select max(year) as year from enterprise_figure where state = 'verified')
+        with y as (select max(year) as year from industry_scale_cell where state = 'verified' and figures > 0)
         select p.id, count(e.id)::int as enterprises, coalesce(sum(coalesce(f.revenue_wan, f.output_value_wan)), 0) as scale
         from park p left join enterprise e on e.park_id = p.id
         left join enterprise_figure f on f.enterprise_id = e.id and f.state = 'verified' and f.year = (select year from y)

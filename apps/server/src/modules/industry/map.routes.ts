@@ -47,9 +47,7 @@ export async function mapRoutes(app: FastifyInstance, s: { chains: ChainsService
     config: { access: PUBLIC },
     schema: { tags, summary: '导出产业链研判 Export the chain analysis (Excel)' },
   }, async (req, reply) => {
-    const chains = await s.chains.chains();
-    const graphs = await Promise.all(chains.map((c) => s.chains.graph(req.ctx, c.code)));
-    return sendXlsx(reply, await s.excel.exportChains(graphs.flatMap((g) => g.nodes.map((n) => ({ ...n, chainNameZh: g.nameZh })))), '产业链研判.xlsx');
+    return sendXlsx(reply, await s.excel.exportChains(await s.chains.analysis(req.ctx)), '产业链研判.xlsx');
   });
 
   app.get('/api/industry/chains/:code', {
