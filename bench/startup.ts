@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createScratchDatabase } from '../apps/server/src/platform/db/scratch-database.js';
 
 const MAIN = fileURLToPath(new URL('../apps/server/dist/main.js', import.meta.url));
 
@@ -54,19 +55,15 @@ export async function measureStartup(laterRuns = 5): Promise<StartupFigures[]> {
   }
   const url = process.env.BENCH_DATABASE_URL;
   if (url) {
-    const { default: pg } = await import('pg');
-    const name = `cqb_bench_${Date.now()}`;
-    const admin = async (q: string) => { const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(q); await c.end(); };
-    await admin(`create database ${name}`);
+    const scratch = await createScratchDatabase(url, 'cqb_bench');
     try {
-      const target = new URL(url); target.pathname = `/${name}`;
-      const env = { DATABASE_URL: target.toString() };
+      const env = { DATABASE_URL: scratch.url };
       const firstMs = await timeStart(env);
       const laterMs: number[] = [];
       for (let i = 0; i < laterRuns; i++) laterMs.push(await timeStart(env));
       out.push({ database: 'PostgreSQL', firstMs, laterMs });
     } finally {
-      await admin(`drop database if exists ${name} with (force)`);
+      await scratch.drop();
     }
   }
   return out;

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { createScratchDatabase } from '../apps/server/src/platform/db/scratch-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,26 +42,12 @@ function freePort(): Promise<number> {
 
 /** A database of the run's own on the PostgreSQL server, when the role may create one. */
 async function postgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { default: pg } = await import('pg');
-  const name = `cqb_e2e_${randomBytes(6).toString('hex')}`;
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
   try {
-    await run(`create database ${name}`);
+    return await createScratchDatabase(url, 'cqb_e2e');
   } catch (e) {
     console.warn(`[e2e] could not create a database of its own (${(e as Error).message}); using E2E_DATABASE_URL as it is`);
     return { url, drop: async () => {} };
   }
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 
 async function waitUntilReady(baseURL: string, server: ChildProcess, log: () => string) {

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type Database } from '../platform/db/database.js';
+import { createScratchDatabase } from '../platform/db/scratch-database.js';
 
 /**
  * The databases every database test runs on: PGlite always, PostgreSQL when
@@ -46,22 +45,13 @@ const pglite: TestDatabaseKind = {
 const postgres = (url: string): TestDatabaseKind => ({
   name: 'postgres',
   async open() {
-    const name = `cqb_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const database = await openDatabase({ url: target.toString() });
+    const scratch = await createScratchDatabase(url, 'cqb_test');
+    const database = await openDatabase({ url: scratch.url });
     return {
       database,
       async drop() {
         await database.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
+        await scratch.drop();
       },
     };
   },
