@@ -15,12 +15,6 @@ const usage = `用法 Usage: npm run biomfg -- <command>
   match --demands FILE --supplies FILE [--limit N] [--reverse]
                    需求与成果/中试能力匹配，JSON 输入输出 Rank supplies per demand (or demands per supply), JSON in and out`;
 
-/**
- * The matching engine lives in packages/match, which has no build yet: the command line (run by
- * tsx) loads its TypeScript source through the workspace link; the compiled server does not import it.
- */
-const MATCH_PACKAGE = '@cq-biomfg/match';
-
 async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env, args);
   const [command, sub] = args;
@@ -58,8 +52,8 @@ async function main(args: string[]): Promise<number> {
   }
   if (command === 'match') {
     const { tokensOf } = await import('../platform/search/segmenter.js');
-    const engine = (await import(MATCH_PACKAGE)) as { runMatchCli(args: string[], tokenize: (t: string) => string[], io: { write(t: string): void; error(t: string): void }): number };
-    return engine.runMatchCli(args.slice(1), (t) => tokensOf(t), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
+    const { runMatchCli } = await import('@cq-biomfg/match');
+    return runMatchCli(args.slice(1), (t) => tokensOf(t), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
   }
   console.error(usage);
   return 2;
