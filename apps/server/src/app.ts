@@ -26,6 +26,7 @@ import { planRoutes } from './modules/plan/routes.js';
 import { fileRoutes, fileService, MAX_FILE_BYTES } from './platform/files/files.js';
 import { supervisionRoutes, supervisionServices } from './modules/supervision/index.js';
 import { industryRoutes, industryServices } from './modules/industry/index.js';
+import { pilotRoutes, pilotServices } from './modules/pilot/index.js';
 import type { Mailer } from './modules/supervision/notifications.js';
 import type { Config } from './config.js';
 
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions) {
     files,
     supervision: supervisionServices(options.database, { plan, files, now: options.now, mailer: options.mailer }),
     industry: industryServices(options.database, { plan, now: options.now }),
+    pilot: pilotServices(options.database, { plan, files, now: options.now }),
   };
   const routes: RegisteredRoute[] = [];
 
@@ -125,6 +127,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(fileRoutes, { files: services.files });
   await app.register(supervisionRoutes, services.supervision);
   await app.register(industryRoutes, services.industry);
+  await app.register(pilotRoutes, services.pilot);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir + 'index.html')) {

@@ -7,6 +7,7 @@ import { readPlanFiles } from '../modules/plan/files.js';
 import { loadDemo } from '../demo/load.js';
 import { consultationsService } from '../modules/supervision/consultations.service.js';
 import { seedIndustry } from '../modules/industry/seed.js';
+import { seedPilot } from '../modules/pilot/seed.js';
 import type { Config } from '../config.js';
 
 export interface BootReport {
@@ -27,6 +28,7 @@ export async function boot(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'adm
     const seed = await plan.seed(systemCtx('seed'), readPlanFiles());
     await consultationsService(database, { plan, now: () => new Date() }).seedPlanConsultation(systemCtx('seed'));
     await seedIndustry(database.db, systemCtx('seed'));
+    await seedPilot(database.db, systemCtx('seed'));
     const admin = await ensureAdmin(database, config.adminPassword);
     const demo = config.demo ? await loadDemo(database) : null;
     return { database, migrationsApplied, planVersion: seed.planVersion, planCreated: seed.created, admin, demo };

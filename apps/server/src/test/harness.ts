@@ -1,4 +1,5 @@
 import { seedIndustry } from '../modules/industry/seed.js';
+import { seedPilot } from '../modules/pilot/seed.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
@@ -78,6 +79,7 @@ export function useHarness(kind: TestDatabaseKind, options: { seed?: boolean; bo
       await plan.seed(systemCtx('test'), readPlanFiles());
       await consultationsService(h.database, { plan, now: () => new Date() }).seedPlanConsultation(systemCtx('test'));
       await seedIndustry(h.database.db, systemCtx('test'));
+      await seedPilot(h.database.db, systemCtx('test'));
     }
     const built = await buildApp({ database: h.database, sessionTtlHours: 12, secureCookies: false, bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576, now: () => h.clock.now() });
     h.app = built.app;

@@ -59,5 +59,6 @@ export const SCOPES: Record<string, { zh: string; en: string }> = {
   'plan:read': { zh: '读取行动计划与指标', en: 'Read the plan and indicators' },
   'admin:read': { zh: '读取用户与机构', en: 'Read users and organisations' },
   'industry:read': { zh: '读取产业地图（企业、经营数据、招商线索、基金）', en: 'Read the industry map (enterprises, figures, leads, funds)' },
+  'pilot:read': { zh: '读取中试数据（基地、清单、匹配、项目、一站式服务）', en: 'Read pilot data (bases, lists, matches, projects, one-stop services)' },
   'supervision:read': { zh: '读取督办数据（工作要点、进展、指标、清单、通报）', en: 'Read supervision data (work points, reports, indicators, lists, notices)' },
 };

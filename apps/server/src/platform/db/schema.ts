@@ -473,7 +473,101 @@ export interface FundInvestmentTable {
   id: Generated<string>; fundId: string; enterpriseId: string | null; leadId: string | null; amountWan: number; investedOn: string; noteZh: string | null; createdAt: Timestamp;
 }
 
+// Pilot-scale verification (migration 0005).
+export interface PilotBaseTable {
+  id: Generated<string>; code: string; nameZh: string; nameEn: string | null; operatorZh: string; organisationId: string | null;
+  districtCode: string; addressZh: string | null; lng: number | null; lat: number | null; domains: Generated<string[]>;
+  allianceMember: Generated<boolean>; tier: Generated<string>; recognisedOn: string | null; recognisedByZh: string | null;
+  summaryZh: string | null; contactZh: string | null; tokens: Generated<string[]>; isDemo: Generated<boolean>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotPlatformTable {
+  id: Generated<string>; baseId: string; code: string; nameZh: string; nameEn: string | null; summaryZh: string | null;
+  tokens: Generated<string[]>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotCapabilityTable {
+  id: Generated<string>; platformId: string; nameZh: string; processes: Generated<string[]>; organisms: Generated<string[]>;
+  volumeMinL: number; volumeMaxL: number; qualityGrade: Generated<string>; biosafetyLevel: Generated<number>;
+  descriptionZh: string | null; tokens: Generated<string[]>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotServiceTable {
+  id: Generated<string>; baseId: string; nameZh: string; descriptionZh: string | null; priceYuan: number | null;
+  priceUnitZh: string | null; leadTimeDays: number | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface EquipmentTable {
+  id: Generated<string>; baseId: string; platformId: string | null; code: string; nameZh: string; typeZh: string; model: string | null;
+  capacityZh: string | null; capacityL: number | null; status: Generated<string>; priceMemberYuan: number | null;
+  priceEnterpriseYuan: number | null; priceInstituteYuan: number | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface EquipmentBookingTable {
+  id: Generated<string>; code: string; equipmentId: string; during: string; bookedBy: string; organisationId: string | null;
+  userCategory: string; purposeZh: string; state: Generated<string>; priceYuan: number | null; decidedBy: string | null;
+  decidedAt: Date | null; reasonZh: string | null; checkedInAt: Date | null; usageHours: number | null; usageNoteZh: string | null;
+  completedAt: Date | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotDemandTable {
+  id: Generated<string>; code: string; organisationId: string; enterpriseId: string | null; postedBy: string | null; titleZh: string;
+  problemZh: string; targetProductZh: string | null; processes: Generated<string[]>; organism: Generated<string>; scaleL: number;
+  budgetWan: number | null; deadline: string; domain: string; districtCode: string; biosafetyLevel: Generated<number>;
+  qualityGrade: Generated<string>; trlNeeded: number | null; summaryZh: string; detailZh: string | null; state: Generated<string>;
+  reviewNoteZh: string | null; reviewedBy: string | null; reviewedAt: Date | null; publishedAt: Date | null; expiresOn: string | null;
+  tokens: Generated<string[]>; isDemo: Generated<boolean>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotAchievementTable {
+  id: Generated<string>; code: string; organisationId: string; postedBy: string | null; titleZh: string; resultZh: string;
+  detailZh: string | null; trl: number; scaleReachedL: number | null; ipZh: string | null; domain: string; processes: Generated<string[]>;
+  organisms: Generated<string[]>; partnerWantedZh: string | null; districtCode: string; state: Generated<string>;
+  reviewNoteZh: string | null; reviewedBy: string | null; reviewedAt: Date | null; publishedAt: Date | null; expiresOn: string | null;
+  tokens: Generated<string[]>; isDemo: Generated<boolean>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotListEditionTable {
+  id: Generated<string>; list: string; number: number; titleZh: string; state: Generated<string>; publishedAt: Date | null;
+  publishedBy: string | null; createdAt: Timestamp;
+}
+export interface PilotListEditionItemTable { editionId: string; itemId: string; position: number; snapshot: Json<Record<string, unknown>> }
+export interface PilotResponseTable {
+  id: Generated<string>; code: string; targetKind: string; demandId: string | null; achievementId: string | null; platformId: string | null;
+  ownerOrgId: string; responderOrgId: string; responderUserId: string | null; messageZh: string; stage: Generated<string>;
+  acceptedAt: Date | null; acceptedBy: string | null; closedReasonZh: string | null; outcome: string | null; outcomeNoteZh: string | null;
+  contractWan: number | null; pilotProjectId: string | null; signedAt: Date | null; doneAt: Date | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotResponseMessageTable { id: Generated<string>; responseId: string; authorId: string | null; orgId: string | null; textZh: string; at: Timestamp }
+export interface PilotProjectTable {
+  id: Generated<string>; code: string; nameZh: string; demandId: string | null; achievementId: string | null; baseId: string | null;
+  responseId: string | null; leadOrgId: string | null; districtCode: string | null; domain: string | null; stage: Generated<string>;
+  stageEnteredOn: string; status: Generated<string>; stoppedReasonZh: string | null; summaryZh: string | null; isDemo: Generated<boolean>;
+  createdBy: string | null; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface PilotProjectGateTable {
+  id: Generated<string>; projectId: string; fromStage: string; toStage: string; result: string; reviewerId: string | null;
+  reviewerNameZh: string; reviewedOn: string; evidenceZh: string; evidenceFileId: string | null; noteZh: string | null; createdAt: Timestamp;
+}
+export interface ServiceRouteTable { category: string; kind: string; nameZh: string; nameEn: string; organisationId: string; slaDays: number; sortOrder: Generated<number> }
+export interface ServiceRequestTable {
+  id: Generated<string>; code: string; category: string; titleZh: string; detailZh: string; greenChannel: Generated<boolean>;
+  requesterOrgId: string; requesterUserId: string | null; projectId: string | null; districtCode: string | null; handlerOrgId: string;
+  state: Generated<string>; slaDays: number; dueAt: Date | string; acceptedAt: Date | null; doneAt: Date | null; outcomeZh: string | null;
+  isDemo: Generated<boolean>; createdAt: Timestamp; updatedAt: Timestamp;
+}
+export interface ServiceRequestEventTable { id: Generated<string>; requestId: string; state: string; noteZh: string | null; byUserId: string | null; at: Timestamp }
+
 export interface DB {
+  pilotBase: PilotBaseTable;
+  pilotPlatform: PilotPlatformTable;
+  pilotCapability: PilotCapabilityTable;
+  pilotService: PilotServiceTable;
+  equipment: EquipmentTable;
+  equipmentBooking: EquipmentBookingTable;
+  pilotDemand: PilotDemandTable;
+  pilotAchievement: PilotAchievementTable;
+  pilotListEdition: PilotListEditionTable;
+  pilotListEditionItem: PilotListEditionItemTable;
+  pilotResponse: PilotResponseTable;
+  pilotResponseMessage: PilotResponseMessageTable;
+  pilotProject: PilotProjectTable;
+  pilotProjectGate: PilotProjectGateTable;
+  serviceRoute: ServiceRouteTable;
+  serviceRequest: ServiceRequestTable;
+  serviceRequestEvent: ServiceRequestEventTable;
   industryChain: IndustryChainTable;
   chainNode: ChainNodeTable;
   chainEdge: ChainEdgeTable;
