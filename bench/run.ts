@@ -9,6 +9,7 @@ import { formatWebSize, measureWebSize } from './web-size.js';
 import { formatSupervision, measureSupervision } from './supervision.js';
 import { formatIndustry, measureIndustry } from './industry.js';
 import { formatMatch, measureMatch } from './match.js';
+import { formatPilot, measurePilot } from './pilot.js';
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 console.log('## Cold start to ready\n');
@@ -19,5 +20,7 @@ console.log('\n## Supervision cockpit at scale\n');
 console.log(formatSupervision(await measureSupervision()));
 console.log('\n## Industry map at scale\n');
 console.log(formatIndustry(await measureIndustry()));
+console.log('\n## Pilot matching at scale\n');
+console.log(formatPilot(await measurePilot()));
 console.log('\n## Pilot matching: engine against BM25 on the judged set\n');
 console.log(formatMatch(measureMatch()));

@@ -353,3 +353,35 @@ create table service_request_event (
   at         timestamptz not null default now()
 );
 create index service_request_event_request_idx on service_request_event (request_id, at);
+
+-- The last full re-matching: each published demand's best achievements and capabilities, for
+-- the task force's view of demands nothing serves yet. The live routes rank on request.
+create table pilot_match (
+  demand_id   uuid not null references pilot_demand (id) on delete cascade,
+  supply_kind text not null check (supply_kind in ('achievement', 'capability')),
+  rank        integer not null,
+  supply_id   uuid not null,
+  score       numeric not null,
+  computed_at timestamptz not null,
+  primary key (demand_id, supply_kind, rank)
+);
+
+-- Matching keeps its pools of words in memory between requests. Any statement that changes what
+-- a pool holds bumps its version, so a request learns in one lookup whether to rebuild.
+create table pilot_pool_version (
+  pool    text primary key check (pool in ('achievement', 'capability', 'demand')),
+  version bigint not null default 0
+);
+insert into pilot_pool_version (pool) values ('achievement'), ('capability'), ('demand');
+
+create function pilot_pool_bump() returns trigger language plpgsql as $$
+begin
+  update pilot_pool_version set version = version + 1 where pool = tg_argv[0];
+  return null;
+end $$;
+
+create trigger pilot_achievement_pool after insert or update or delete or truncate on pilot_achievement for each statement execute function pilot_pool_bump('achievement');
+create trigger pilot_demand_pool after insert or update or delete or truncate on pilot_demand for each statement execute function pilot_pool_bump('demand');
+create trigger pilot_capability_pool after insert or update or delete or truncate on pilot_capability for each statement execute function pilot_pool_bump('capability');
+create trigger pilot_platform_pool after insert or update or delete or truncate on pilot_platform for each statement execute function pilot_pool_bump('capability');
+create trigger pilot_base_pool after insert or update or delete or truncate on pilot_base for each statement execute function pilot_pool_bump('capability');

@@ -6,27 +6,45 @@ import type { Tokenize } from './types.js';
  */
 export interface Corpus {
   docs: Map<string, string[]>;
+  /** Each document's distinct words, for membership tests while scoring. */
+  sets: Map<string, Set<string>>;
   df: Map<string, number>;
   avgLength: number;
   idf(term: string): number;
 }
 
-export function corpusOf(texts: { id: string; text: string }[], tokenize: Tokenize): Corpus {
+/** A corpus from words already cut (a pool keeps them between rankings). */
+export function corpusOfTokens(entries: Iterable<readonly [string, string[]]>): Corpus {
   const docs = new Map<string, string[]>();
+  const sets = new Map<string, Set<string>>();
   const df = new Map<string, number>();
   let total = 0;
-  for (const t of texts) {
-    const tokens = tokenize(t.text);
-    docs.set(t.id, tokens);
+  for (const [id, tokens] of entries) {
+    const set = new Set(tokens);
+    docs.set(id, tokens);
+    sets.set(id, set);
     total += tokens.length;
-    for (const w of new Set(tokens)) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
   }
-  const n = Math.max(1, texts.length);
+  const n = Math.max(1, docs.size);
+  const idfs = new Map<string, number>();
   return {
-    docs, df, avgLength: total / n,
+    docs, sets, df, avgLength: total / n,
     // BM25's IDF, floored at a small positive value so that a word in every text still counts a little.
-    idf: (w) => Math.max(0.05, Math.log(1 + (n - (df.get(w) ?? 0) + 0.5) / ((df.get(w) ?? 0) + 0.5))),
+    idf: (w) => {
+      let v = idfs.get(w);
+      if (v === undefined) {
+        const f = df.get(w) ?? 0;
+        v = Math.max(0.05, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
+        idfs.set(w, v);
+      }
+      return v;
+    },
   };
+}
+
+export function corpusOf(texts: { id: string; text: string }[], tokenize: Tokenize): Corpus {
+  return corpusOfTokens(texts.map((t) => [t.id, tokenize(t.text)] as const));
 }
 
 /** BM25 (k1 = 1.2, b = 0.75) of a query's tokens against one document. */

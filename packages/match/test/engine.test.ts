@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bm25Rank, hardConstraints, ndcgAt, rankDemands, rankSupplies, recallAt, type Demand, type Supply } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { bm25Rank, docText, hardConstraints, ndcgAt, poolOf, rankDemandPool, rankDemands, rankPool, rankSupplies, recallAt, scorePair, type Demand, type Supply } from '../src/index.js';
 
 /** Words for the tests: the Chinese terms these texts use, found by longest match, plus Latin words. */
 const TERMS = ['1,3-丙二醇', '丙二醇', '发酵', '放大', '分离纯化', '抗体', '细胞培养', '甘油', '菌种', '中试', '生物基聚酯', '单抗', '纯化'];
@@ -85,5 +86,49 @@ describe('the command line', () => {
     expect(runMatchCli(['--demands', join(dir, 'd.json')], tokenize, io)).toBe(2);
     expect(err).toMatch(/Usage/);
     expect(runMatchCli(['--demands', join(dir, 'missing.json'), '--supplies', join(dir, 's.json')], tokenize, io)).toBe(2);
+  });
+});
+
+describe('ranking a pool', () => {
+  const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../../bench/match/${name}`, import.meta.url), 'utf8')) as T;
+  const evalDemands = read<Demand[]>('demands.json');
+  const evalSupplies = read<Supply[]>('supplies.json');
+  const distanceKm = (a: string, b: string) => (a === b ? 0 : (Number(a) % 97) + (Number(b) % 89));
+  const words = (x: { title: string; text: string }) => tokenize(docText(x));
+
+  it('scores every pair as scorePair does, in both directions, on the judged set', () => {
+    const pool = poolOf(evalSupplies, words);
+    for (const d of evalDemands) {
+      const r = rankPool(d, words(d), pool, { distanceKm });
+      expect(r.ranked.length + r.excludedCount).toBe(evalSupplies.length);
+      for (const x of r.ranked) expect(x.score, `${d.id} ${x.supplyId}`).toBe(scorePair(d, evalSupplies.find((s) => s.id === x.supplyId)!, pool.corpus, { distanceKm }, words(d)).score);
+    }
+    const demandPool = poolOf(evalDemands, words);
+    for (const s of evalSupplies.slice(0, 20)) {
+      const r = rankDemandPool(s, words(s), demandPool, { distanceKm, limit: 5 });
+      expect(r.ranked.map((x) => x.score)).toEqual([...r.ranked.map((x) => x.score)].sort((a, b) => b - a));
+      for (const x of r.ranked) {
+        const full = rankDemandPool(s, words(s), demandPool, { distanceKm });
+        expect(full.ranked.find((y) => y.demandId === x.demandId)!.score).toBe(x.score);
+      }
+    }
+  });
+
+  it('gives the same scores when a vocabulary is too large for bit masks', () => {
+    const many = evalSupplies.map((s, i) => ({ ...s, processes: [...s.processes, `工艺${i}`] }));
+    const pool = poolOf(many, words);
+    const small = poolOf(evalSupplies, words);
+    for (const d of evalDemands.slice(0, 10)) {
+      const a = rankPool(d, words(d), pool, { distanceKm, limit: 10 });
+      for (const x of a.ranked) expect(x.score).toBe(scorePair(d, many.find((s) => s.id === x.supplyId)!, pool.corpus, { distanceKm }, words(d)).score);
+      expect(rankPool(d, words(d), small, { distanceKm, limit: 10 }).ranked.length).toBe(a.ranked.length);
+    }
+  });
+
+  it('explains only as many ruled-out pairs as asked, and counts them all', () => {
+    const pool = poolOf(supplies, words);
+    const r = rankPool({ ...demand, scaleL: 100_000 }, words(demand), pool, { explainExcluded: 1 });
+    expect(r.excludedCount).toBe(3);
+    expect(r.excluded).toHaveLength(1);
   });
 });

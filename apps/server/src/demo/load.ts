@@ -5,6 +5,7 @@ import { identityStore } from '../platform/identity/store.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.js';
 import { loadDemoSupervision } from './supervision.js';
 import { loadDemoIndustry } from './industry.js';
+import { loadDemoPilot } from './pilot.js';
 
 /**
  * Loads the demonstration data set (示例数据). Deterministic and idempotent: the same
@@ -36,5 +37,6 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; r
   }
   records += await loadDemoSupervision(database);
   records += await loadDemoIndustry(database);
+  records += await loadDemoPilot(database);
   return { loaded: records > 0, records };
 }

@@ -48,7 +48,8 @@ export function planService(database: Database) {
       code: t.code, actionNo: t.actionNo, statementZh: t.statementZh, statementEn: t.statementEn,
       indicatorZh: t.indicatorZh, indicatorEn: t.indicatorEn, quantified: t.quantified, comparator: t.comparator,
       value: t.value, unit: t.unit, unitEn: t.unitEn, year: t.year, threshold: t.threshold, sourceSentence: t.sourceSentence,
-      measurement: t.quantified ? await measure(t.code) : null,
+      // A qualitative target ("a batch of pilot bases") is still counted when a module measures it.
+      measurement: await measure(t.code),
     })));
   }
 

@@ -541,6 +541,8 @@ export interface PilotProjectGateTable {
   id: Generated<string>; projectId: string; fromStage: string; toStage: string; result: string; reviewerId: string | null;
   reviewerNameZh: string; reviewedOn: string; evidenceZh: string; evidenceFileId: string | null; noteZh: string | null; createdAt: Timestamp;
 }
+export interface PilotMatchTable { demandId: string; supplyKind: string; rank: number; supplyId: string; score: number; computedAt: Timestamp }
+export interface PilotPoolVersionTable { pool: string; version: number | string }
 export interface ServiceRouteTable { category: string; kind: string; nameZh: string; nameEn: string; organisationId: string; slaDays: number; sortOrder: Generated<number> }
 export interface ServiceRequestTable {
   id: Generated<string>; code: string; category: string; titleZh: string; detailZh: string; greenChannel: Generated<boolean>;
@@ -565,6 +567,8 @@ export interface DB {
   pilotResponseMessage: PilotResponseMessageTable;
   pilotProject: PilotProjectTable;
   pilotProjectGate: PilotProjectGateTable;
+  pilotMatch: PilotMatchTable;
+  pilotPoolVersion: PilotPoolVersionTable;
   serviceRoute: ServiceRouteTable;
   serviceRequest: ServiceRequestTable;
   serviceRequestEvent: ServiceRequestEventTable;
