@@ -8,18 +8,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { docText, hardConstraints, ndcgAt, poolOf, scorePair, WEIGHTS, type Demand, type Supply } from '../packages/match/src/index.js';
-import { tokensOf } from '../apps/server/src/platform/search/segmenter.js';
+import { contentWords } from '../apps/server/src/platform/search/segmenter.js';
 import { districtDistanceKm } from '../apps/server/src/modules/pilot/model/distance.js';
 
 const read = <T>(n: string): T => JSON.parse(readFileSync(new URL(`./match/${n}`, import.meta.url), 'utf8')) as T;
 const demands = read<Demand[]>('demands.json');
 const supplies = read<Supply[]>('supplies.json');
 const qrels = read<{ demandId: string; supplyId: string; relevance: number }[]>('qrels.json');
-const pool = poolOf(supplies, (s) => tokensOf(docText(s)));
+const pool = poolOf(supplies, (s) => contentWords(docText(s)));
 const keys = Object.keys(WEIGHTS) as (keyof typeof WEIGHTS)[];
 const pairs = demands.map((d) => ({
   judged: new Map(qrels.filter((q) => q.demandId === d.id).map((q) => [q.supplyId, q.relevance])),
-  rows: supplies.filter((s) => !hardConstraints(d, s).length).map((s) => ({ id: s.id, parts: scorePair(d, s, pool.corpus, { distanceKm: districtDistanceKm }, tokensOf(docText(d))).parts })),
+  rows: supplies.filter((s) => !hardConstraints(d, s).length).map((s) => ({ id: s.id, parts: scorePair(d, s, pool.corpus, { distanceKm: districtDistanceKm }, contentWords(docText(d))).parts })),
 }));
 const ndcg = (w: number[], which: number[]) => which.reduce((a, i) => {
   const ranked = pairs[i].rows.map((r) => ({ id: r.id, s: keys.reduce((x, k, j) => x + w[j] * r.parts[k], 0) }))

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { bm25Rank, docText, ndcgAt, poolOf, rankPool, recallAt, type Demand, type Supply } from '../packages/match/src/index.js';
 import { districtDistanceKm } from '../apps/server/src/modules/pilot/model/distance.js';
-import { tokensOf } from '../apps/server/src/platform/search/segmenter.js';
+import { contentWords } from '../apps/server/src/platform/search/segmenter.js';
 
 const dir = new URL('./match/', import.meta.url);
 const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
@@ -22,7 +22,7 @@ export function measureMatch(): MatchResult {
   const supplies = read<Supply[]>('supplies.json');
   const qrels = read<{ demandId: string; supplyId: string; relevance: number }[]>('qrels.json');
   const judged = (d: string) => new Map(qrels.filter((q) => q.demandId === d).map((q) => [q.supplyId, q.relevance]));
-  const tokenize = (t: string) => tokensOf(t);
+  const tokenize = (t: string) => contentWords(t);
   tokenize('预热'); // loads the dictionary outside the timing
   const distanceKm = districtDistanceKm;
   // As the server does: the supplies cut into words once, each demand ranked against them.

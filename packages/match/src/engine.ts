@@ -9,8 +9,8 @@ import type { Demand, Excluded, Ranked, Reason, Supply, Tokenize } from './types
  * readiness and distance. Each fit is 0–1; the score is their weighted sum out of 100, and every
  * fit that counts, or that is missing, is said in words.
  */
-// Chosen on the judged set by bench/match-tune.ts (leave-one-out nDCG@10 0.930 against 0.898 for the first hand-set
-// weights); every fit keeps some weight, so each still shapes a ranking and its reasons.
+// Chosen on the judged set with bench/match-tune.ts (a grid, checked by leave-one-out cross-validation; figures in
+// docs/benchmarks.md); every fit keeps some weight, so each still shapes a ranking and its reasons.
 export const WEIGHTS = { text: 0.6, process: 0.1, scale: 0.1, domain: 0.05, organism: 0.05, readiness: 0.05, distance: 0.05 } as const;
 
 export interface MatchOptions {

@@ -51,9 +51,9 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   if (command === 'match') {
-    const { tokensOf } = await import('../platform/search/segmenter.js');
+    const { contentWords } = await import('../platform/search/segmenter.js');
     const { runMatchCli } = await import('@cq-biomfg/match');
-    return runMatchCli(args.slice(1), (t) => tokensOf(t), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
+    return runMatchCli(args.slice(1), (t) => contentWords(t), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
   }
   console.error(usage);
   return 2;

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { forbidden, notFound } from '../../platform/http/errors.js';
-import { tokensOf } from '../../platform/search/segmenter.js';
+import { contentWords } from '../../platform/search/segmenter.js';
 import { todayIn } from '../../platform/dates.js';
 import type { PilotDeps } from './index.js';
 import { districtDistanceKm } from './model/distance.js';
@@ -44,7 +44,7 @@ class PoolCache<T extends { id: string; title: string; text: string }> {
     const words = new Map<string, { stamp: string; words: string[] }>();
     for (const r of rows) {
       const cached = this.words.get(r.item.id);
-      words.set(r.item.id, cached && cached.stamp === r.stamp ? cached : { stamp: r.stamp, words: tokensOf(docText(r.item)) });
+      words.set(r.item.id, cached && cached.stamp === r.stamp ? cached : { stamp: r.stamp, words: contentWords(docText(r.item)) });
       cards.set(r.item.id, r.card);
     }
     this.words = words;
@@ -148,7 +148,7 @@ export function matchService(database: Database, deps: PilotDeps) {
 
   async function forDemand(d: Demand, kind: SupplyKind, limit: number) {
     const { pool, cards } = await supplyPool(kind);
-    const r = rankPool(d, tokensOf(docText(d)), pool, options(limit));
+    const r = rankPool(d, contentWords(docText(d)), pool, options(limit));
     return {
       kind, poolSize: pool.items.length, results: shown(r.ranked, cards, 'supplyId'),
       excluded: { count: r.excludedCount, examples: r.excluded.map((e) => ({ supply: cards.get(e.supplyId), why: e.why })) },
@@ -157,7 +157,7 @@ export function matchService(database: Database, deps: PilotDeps) {
 
   async function demandsFor(s: Supply, limit: number) {
     const { pool, cards } = await demands.get((await signatures()).demand);
-    const r = rankDemandPool(s, tokensOf(docText(s)), pool, options(limit));
+    const r = rankDemandPool(s, contentWords(docText(s)), pool, options(limit));
     return { poolSize: pool.items.length, ranked: r.ranked, cards, excludedCount: r.excludedCount };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTokens, tokensOf } from './segmenter.js';
+import { queryTokens, tokensOf, contentWords } from './segmenter.js';
 
 describe('Chinese search tokens', () => {
   it('gives 丙二醇 for 1,3-丙二醇, with the plan\'s terms in the dictionary', () => {
@@ -30,5 +30,14 @@ describe('synonyms', () => {
     expect(queryTokens('PDO').every((t) => record.includes(t))).toBe(true);
     const other = tokensOf('琥珀酸发酵');
     expect(queryTokens('丁二酸').every((t) => other.includes(t))).toBe(true);
+  });
+});
+
+describe('content words for matching', () => {
+  it('leaves out numbers, unit letters and function characters, and keeps words and telling single characters', () => {
+    const w = contentWords('在5 m³罐中和酶催化发酵，产量60 g/L');
+    expect(w).toEqual(expect.arrayContaining(['酶催化', '发酵', '产量']));
+    for (const junk of ['在', '和', '5', '60', 'm', 'g', 'l']) expect(w).not.toContain(junk);
+    expect(contentWords('酶')).toEqual(['酶']);
   });
 });

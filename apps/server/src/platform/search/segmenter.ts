@@ -70,6 +70,18 @@ export function tokensOf(...texts: (string | null | undefined)[]): string[] {
   return [...out];
 }
 
+/** Characters that carry no subject alone (function words, measure words). */
+const FUNCTION_CHARS = new Set([...'的和与及在为等或对由将把被从以于了是有可并其中上下后前已需要个种次用该此各所经至到向而且但又也就都能会']);
+
+/**
+ * The words matching compares: search-mode tokens without numbers, single Latin letters (units
+ * such as m, g, L) and single function characters — they would count as shared "key terms"
+ * between any two texts. A single character with a subject of its own (酶, 菌, 酒) stays.
+ */
+export function contentWords(...texts: (string | null | undefined)[]): string[] {
+  return tokensOf(...texts).filter((w) => !/^[\d.,%]+$/.test(w) && !/^[a-z]$/.test(w) && !(w.length === 1 && FUNCTION_CHARS.has(w)));
+}
+
 /**
  * Words nearly every company name carries: they do not narrow a search, and asking the index
  * for them costs the most. A query made only of them still uses them.

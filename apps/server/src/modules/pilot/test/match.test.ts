@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rankSupplies, type Supply } from '@cq-biomfg/match';
 import { systemCtx } from '../../../platform/context/ctx.js';
-import { tokensOf } from '../../../platform/search/segmenter.js';
+import { contentWords } from '../../../platform/search/segmenter.js';
 import { testDatabases, useHarness, type Client, type Harness } from '../../../test/harness.js';
 import { expectRefused, tablesFingerprint } from '../../../test/refusal.js';
 import { ROLES, type Role } from '../../../platform/access/model.js';
@@ -128,7 +128,7 @@ describe.each(testDatabases)('pilot matching, on $name', (kind) => {
     const supplies: Supply[] = caps.map((c) => ({ id: c.id, kind: 'capability', title: `${c.platformZh} ${c.nameZh}`, text: [c.descriptionZh, c.summaryZh].filter(Boolean).join(' '), domains: c.domains, processes: c.processes, organisms: c.organisms, volumeMinL: Number(c.volumeMinL), volumeMaxL: Number(c.volumeMaxL), qualityGrade: c.qualityGrade as 'none', biosafetyLevel: c.biosafetyLevel, districtCode: c.districtCode }));
     const d = await h.database.db.selectFrom('pilotDemand').selectAll().where('id', '=', w.ids.demand).executeTakeFirstOrThrow();
     const offline = rankSupplies({ id: d.id, title: d.titleZh, text: [d.problemZh, d.targetProductZh, d.summaryZh].filter(Boolean).join(' '), domain: d.domain, processes: d.processes, organism: d.organism, scaleL: Number(d.scaleL), biosafetyLevel: d.biosafetyLevel, qualityGrade: d.qualityGrade as 'none', trlNeeded: d.trlNeeded, districtCode: d.districtCode },
-      supplies, { tokenize: (t) => tokensOf(t), distanceKm: districtDistanceKm, limit: 10 });
+      supplies, { tokenize: (t) => contentWords(t), distanceKm: districtDistanceKm, limit: 10 });
     expect(m.results.map((r: { supply: { id: string }; score: number }) => [r.supply.id, r.score])).toEqual(offline.ranked.map((r) => [r.supplyId, r.score]));
   });
 
