@@ -11,6 +11,7 @@ import { SessionProvider, RequireAuth } from './session';
 import { AppLayout } from './Layout';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import { industryRoutes } from '../modules/industry/routes';
+import { pilotRoutes } from '../modules/pilot/routes';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./LoginPage'));
@@ -30,7 +31,7 @@ const UpcomingModulePage = lazy(() => import('../modules/upcoming/UpcomingModule
 const admin = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
 
 /** Modules whose pages are still being built; each shows what it will do. */
-const UPCOMING = ['pilot', 'challenges', 'strains', 'factory', 'talent'] as const;
+const UPCOMING = ['challenges', 'strains', 'factory', 'talent'] as const;
 
 function Routed() {
   return (
@@ -48,6 +49,7 @@ function Routed() {
         </Route>
         {supervisionRoutes}
         {industryRoutes}
+        {pilotRoutes}
         {UPCOMING.map((m) => <Route key={m} path={`${m}/*`} element={<UpcomingModulePage module={m} />} />)}
         <Route path="admin">
           <Route index element={admin(<UsersPage />)} />
