@@ -252,9 +252,9 @@ create table pilot_response (
 create index pilot_response_demand_idx on pilot_response (demand_id);
 create index pilot_response_achievement_idx on pilot_response (achievement_id);
 create index pilot_response_responder_idx on pilot_response (responder_org_id);
--- One open response per responder and item.
+-- One open response per responder and item; after a deal is done or closed, a new one may start.
 create unique index pilot_response_one_open on pilot_response (target_kind, coalesce(demand_id, achievement_id), responder_org_id)
-  where stage <> 'closed';
+  where stage not in ('closed', 'done');
 
 create table pilot_response_message (
   id          uuid primary key default gen_random_uuid(),

@@ -221,7 +221,9 @@ export function listsService(database: Database, deps: PilotDeps) {
   /** One state change by a keeper or the task force, audited, with the owner told when someone else decided. */
   async function move(ctx: Ctx, kind: ItemKind, row: Row, action: Exclude<ItemAction, 'edit'>, set: Record<string, unknown>, note?: { zh: string; en: string }, changed: string[] = []) {
     return db.transaction().execute(async (trx) => {
-      const after = await trx.updateTable(T(kind)).set({ ...set, updatedAt: deps.now() } as never).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+      // Only from the state the caller's check saw: two decisions at once (publish and return, say) take effect once.
+      const after = await trx.updateTable(T(kind)).set({ ...set, updatedAt: deps.now() } as never).where('id', '=', row.id).where('state', '=', row.state).returningAll().executeTakeFirst();
+      if (!after) throw conflict('条目已被他人变更，请刷新后重试', 'The item changed meanwhile; reload and try again', [{ path: '/state', message: '条目状态已变更（the state changed）' }]);
       await audit(trx, ctx, {
         action: `pilot.${kind}.${action}`, entityType: T(kind), entityId: row.id,
         summary: `${KIND_NAMES[kind].zh} ${row.code}：${ITEM_STATES[effectiveState(row, today())].zh} → ${ITEM_STATES[after.state as ItemState].zh}（${KIND_NAMES[kind].en} ${action}）`,
@@ -249,11 +251,15 @@ export function listsService(database: Database, deps: PilotDeps) {
   return {
     list,
 
-    /** The caller's organisation's items, and those the caller posted for others, in every state with the review note. */
+    /**
+     * The caller's organisation's items, and those a task-force caller posted for others, in every
+     * state with the review note. Having posted an item is not keeping it: a user who has left the
+     * organisation, or the task force, no longer reads its detail here.
+     */
     async mine(ctx: Ctx, kind: ItemKind, f: ListFilter) {
       const v = await pilotViewerOf(db, ctx);
       if (!v.userId) throw unauthorized();
-      return page(kind, { ...f, mineOf: { org: v.organisationId, user: v.userId } }, 'all', 'keeper', v);
+      return page(kind, { ...f, mineOf: { org: v.organisationId, user: v.taskForce ? v.userId : null } }, 'all', 'keeper', v);
     },
 
     /** Every item in every state, for the task force's review queue (state=submitted). */
@@ -301,7 +307,8 @@ export function listsService(database: Database, deps: PilotDeps) {
       requireAction('edit', effectiveState(before, today()));
       const fields = await checked(kind, merged(kind, before, patch as Record<string, unknown>));
       const after = await db.transaction().execute(async (trx) => {
-        await trx.updateTable(T(kind)).set({ ...columns(kind, fields), updatedAt: deps.now() } as never).where('id', '=', id).execute();
+        const edited = await trx.updateTable(T(kind)).set({ ...columns(kind, fields), updatedAt: deps.now() } as never).where('id', '=', id).where('state', '=', before.state).executeTakeFirst();
+        if (!edited.numUpdatedRows) throw conflict('条目已被他人变更，请刷新后重试', 'The item changed meanwhile; reload and try again', [{ path: '/state', message: '条目状态已变更（the state changed）' }]);
         const changed = Object.fromEntries(Object.keys(patch).filter((k) => FIELDS[kind].includes(k)).map((k) => [k, fields[k]]));
         await audit(trx, ctx, { action: `pilot.${kind}.update`, entityType: T(kind), entityId: id, summary: `修改${KIND_NAMES[kind].zh} ${before.code}（Edited a ${KIND_NAMES[kind].en.toLowerCase()}）`, before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k]])), after: changed });
         return load(kind, id, trx);

@@ -254,7 +254,7 @@ export function matchService(database: Database, deps: PilotDeps) {
                max(m.score) filter (where m.supply_kind = 'achievement') as "bestAchievement",
                max(m.score) filter (where m.supply_kind = 'capability') as "bestCapability", count(*) over ()::int as total
         from pilot_demand d left join pilot_match m on m.demand_id = d.id
-        where d.state = 'published'
+        where d.state = 'published' and d.deadline >= ${today()}::date and (d.expires_on is null or d.expires_on >= ${today()}::date)
         group by d.id
         having coalesce(max(m.score) filter (where m.supply_kind = 'achievement'), 0) < ${below}
             and coalesce(max(m.score) filter (where m.supply_kind = 'capability'), 0) < ${below}

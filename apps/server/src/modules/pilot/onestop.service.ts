@@ -8,7 +8,7 @@ import type { PilotDeps } from './index.js';
 import { HANDLERS } from './http.js';
 import { SERVICE_CATEGORIES, SERVICE_KINDS, SERVICE_REQUEST_STATES, type ServiceCategory } from './model/labels.js';
 import { dueAtFor, REQUEST_MOVES, requestClock, requestMoveProblem, slaDaysFor, type RequestAction, type RequestClock, type RequestState } from './model/onestop.js';
-import { nextCode, visibleProject } from './projects.service.js';
+import { nextCode, takesPartIn } from './projects.service.js';
 import { pilotViewerOf, requireOrganisation, requirePilotTaskForce, type PilotViewer } from './viewer.js';
 
 export interface RequestInput { category: string; titleZh: string; detailZh: string; greenChannel?: boolean; projectId?: string | null; districtCode?: string | null }
@@ -121,7 +121,9 @@ export function oneStopService(database: Database, deps: PilotDeps) {
       if (!route) p.push({ path: '/category', message: '服务类别不存在（no such category）' });
       if (!input.titleZh.trim()) p.push({ path: '/titleZh', message: '标题必填（the title is required）' });
       if (!input.detailZh.trim()) p.push({ path: '/detailZh', message: '申请内容必填（say what you need）' });
-      if (input.projectId && !(await visibleProject(db, v, input.projectId))) p.push({ path: '/projectId', message: '中试项目不存在或非本机构参与（no such project of yours）' });
+      // Seeing a project (base keepers see them all) is not taking part in it: a request names only its organisation's own.
+      if (input.projectId && !(await db.selectFrom('pilotProject as p').select('p.id').where('p.id', '=', input.projectId).$if(!v.taskForce, (q) => q.where(takesPartIn(org))).executeTakeFirst()))
+        p.push({ path: '/projectId', message: '中试项目不存在或非本机构参与（no such project of yours）' });
       if (input.districtCode && !(await db.selectFrom('district').select('code').where('code', '=', input.districtCode).executeTakeFirst())) p.push({ path: '/districtCode', message: '区县不存在（no such district）' });
       if (p.length) throw invalid(p);
       const district = input.districtCode ?? (await db.selectFrom('organisation').select('districtCode').where('id', '=', org).executeTakeFirst())?.districtCode ?? null;

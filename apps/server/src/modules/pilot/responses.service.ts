@@ -8,6 +8,7 @@ import type { PilotDeps } from './index.js';
 import { RESPONSE_OUTCOMES, RESPONSE_STAGES } from './model/labels.js';
 import { funnelOf, responseMoveProblem, stageOfRank, type FlowStage, type ResponseSide, type ResponseStage } from './model/responses.js';
 import { START_STAGES, type ProjectStage } from './model/projects.js';
+import { effectiveState } from './model/lists.js';
 import { insertProject, nextCode } from './projects.service.js';
 import { pilotViewerOf, requireOrganisation, requirePilotTaskForce, type PilotViewer } from './viewer.js';
 
@@ -77,7 +78,10 @@ export function responsesService(database: Database, deps: PilotDeps) {
 
   /** A published item, or none: a draft does not exist for a responder. */
   async function publishedItem(kind: TargetKind, id: string) {
-    const item = await db.selectFrom(ITEM_TABLE[kind]).select(['id', 'code', 'titleZh', 'organisationId', 'state', 'publishedAt', 'districtCode', 'domain']).where('id', '=', id).executeTakeFirst();
+    const item = await db.selectFrom(ITEM_TABLE[kind]).select(['id', 'code', 'titleZh', 'organisationId', 'state', 'publishedAt', 'districtCode', 'domain', 'expiresOn'])
+      // Only a demand has a deadline; a lapsed item takes no responses even before the sweep marks it.
+      .select(kind === 'demand' ? sql<string | null>`deadline`.as('deadline') : sql<string | null>`null::date`.as('deadline'))
+      .where('id', '=', id).executeTakeFirst();
     return item?.publishedAt ? item : undefined;
   }
 
@@ -127,7 +131,8 @@ export function responsesService(database: Database, deps: PilotDeps) {
       const org = requireOrganisation(v);
       const item = await publishedItem(input.targetKind, input.itemId);
       if (!item) throw notFound('条目不存在或未发布', 'No such published item');
-      if (item.state !== 'published') throw conflict('该条目已过期或关闭，不再接受响应', 'The item has expired or closed and takes no responses');
+      if (effectiveState(item, todayIn(deps.now())) !== 'published')
+        throw conflict('该条目已过期或关闭，不再接受响应', 'The item has expired or closed and takes no responses', [{ path: '/itemId', message: '条目已过期或关闭（the item has expired or closed）' }]);
       const p: ErrorDetail[] = [];
       if (!input.messageZh.trim()) p.push({ path: '/messageZh', message: '响应说明必填（say what you offer）' });
       if (item.organisationId === org) p.push({ path: '/itemId', message: '不能响应本机构发布的条目（not your own item）' });
@@ -144,7 +149,7 @@ export function responsesService(database: Database, deps: PilotDeps) {
       }
       if (p.length) throw invalid(p);
       const open = await db.selectFrom('pilotResponse').select('code').where('targetKind', '=', input.targetKind)
-        .where(input.targetKind === 'demand' ? 'demandId' : 'achievementId', '=', item.id).where('responderOrgId', '=', org).where('stage', '<>', 'closed').executeTakeFirst();
+        .where(input.targetKind === 'demand' ? 'demandId' : 'achievementId', '=', item.id).where('responderOrgId', '=', org).where('stage', 'not in', ['closed', 'done']).executeTakeFirst();
       if (open) throw conflict(`本机构对该条目已有进行中的响应 ${open.code}`, `Your organisation already has an open response to this item (${open.code})`);
       // The unique index pilot_response_one_open refuses a second one written at the same moment (23505 → 409).
       return db.transaction().execute(async (trx) => {
@@ -212,7 +217,7 @@ export function responsesService(database: Database, deps: PilotDeps) {
           nameZh: input.projectNameZh?.trim() || item.titleZh, demandId: before.demandId, achievementId: before.achievementId, baseId, responseId: before.id,
           // The party that takes the result to scale leads: the enterprise behind a demand, the responder to an achievement.
           leadOrgId: before.targetKind === 'demand' ? before.ownerOrgId : before.responderOrgId,
-          districtCode: item.districtCode, domain: item.domain, summaryZh: input.outcomeNoteZh ?? null, stage: input.projectStage ?? 'pilot', stageEnteredOn: todayIn(now),
+          districtCode: item.districtCode, domain: item.domain, summaryZh: null, stage: input.projectStage ?? 'pilot', stageEnteredOn: todayIn(now),
         }, now) : null;
         const r = await trx.updateTable('pilotResponse').set({
           stage: input.stage, updatedAt: now, ...(input.contractWan !== undefined ? { contractWan: input.contractWan } : {}),

@@ -42,7 +42,7 @@ export const QUALITY_GRADE_CODES = Object.keys(QUALITY_GRADES) as QualityGrade[]
 /** What the atlas's grade filter finds: a GLP search also finds GMP capabilities (the server's GRADES_MEETING). */
 export const GRADE_FILTER_NAMES: Record<Exclude<QualityGrade, 'none'>, Label> = {
   GMP: { zh: 'GMP', en: 'GMP' },
-  GLP: { zh: 'GLP 及以上（含 GMP）', en: 'GLP or better (GMP too)' },
+  GLP: { zh: 'GLP', en: 'GLP' },
 };
 
 export const BIOSAFETY_LEVELS = [1, 2, 3, 4] as const;

@@ -59,15 +59,16 @@ describe('the atlas filters', () => {
   const glpLine = { ...gmpLine, qualityGrade: 'GLP' };
   const plain = { processes: ['发酵'], organisms: ['bacteria', 'yeast'], volumeMinL: 5, volumeMaxL: 500, qualityGrade: 'none', biosafetyLevel: 1 };
 
-  it('meets a grade upwards: GMP needs GMP; GLP takes GLP or GMP; no grade takes any', () => {
+  it('meets a grade as matching does: GMP needs GMP, GLP needs GLP (separate regimes); no grade takes any', () => {
     expect(['GMP', 'GLP', 'none'].filter((g) => meetsGrade(g, 'GMP'))).toEqual(['GMP']);
-    expect(['GMP', 'GLP', 'none'].filter((g) => meetsGrade(g, 'GLP'))).toEqual(['GMP', 'GLP']);
+    expect(['GMP', 'GLP', 'none'].filter((g) => meetsGrade(g, 'GLP'))).toEqual(['GLP']);
     expect(['GMP', 'GLP', 'none'].filter((g) => meetsGrade(g, 'none'))).toEqual(['GMP', 'GLP', 'none']);
   });
 
   it('passes a capability that does every thing asked: process, organism, a scale inside its range, grade, containment at least', () => {
     expect(capabilityPasses(gmpLine, {})).toBe(true);
-    expect(capabilityPasses(gmpLine, { process: '细胞培养', organism: 'mammalianCells', scaleL: 2000, grade: 'GLP', bsl: 2 })).toBe(true);
+    expect(capabilityPasses(gmpLine, { process: '细胞培养', organism: 'mammalianCells', scaleL: 2000, grade: 'GMP', bsl: 2 })).toBe(true);
+    expect(capabilityPasses(gmpLine, { grade: 'GLP' })).toBe(false);
     expect(capabilityPasses(glpLine, { grade: 'GMP' })).toBe(false);
     expect(capabilityPasses(gmpLine, { scaleL: 2001 })).toBe(false);
     expect(capabilityPasses(gmpLine, { scaleL: 49 })).toBe(false);

@@ -118,7 +118,8 @@ export function equipmentProblems(e: Partial<EquipmentFields>): ErrorDetail[] {
  * Quality grades meet a demand upwards: a GMP demand needs a GMP capability; a GLP demand a GLP
  * or GMP one (GMP facilities keep GLP's records and more); a demand without a grade takes any.
  */
-export const GRADES_MEETING: Record<QualityGrade, readonly QualityGrade[]> = { GMP: ['GMP'], GLP: ['GLP', 'GMP'], none: ['GMP', 'GLP', 'none'] };
+// GMP and GLP are separate regimes: a GLP study needs a GLP site, as the matching engine's hard constraint says.
+export const GRADES_MEETING: Record<QualityGrade, readonly QualityGrade[]> = { GMP: ['GMP'], GLP: ['GLP'], none: ['GMP', 'GLP', 'none'] };
 export const meetsGrade = (capability: string, wanted: QualityGrade) => (GRADES_MEETING[wanted] as readonly string[]).includes(capability);
 
 /** What the atlas asks of a capability. */

@@ -187,6 +187,30 @@ describe.each(testDatabases)('the demand and achievement lists, on $name', (kind
     expect((await as.ent.get('/api/pilot/demands/mine')).json().items.map((x: { id: string }) => x.id)).toEqual([demandId]);
     // An enterprise posts achievements too; a pilot base does not own one.
     expect((await as.tf.post('/api/pilot/achievements', achievementBody({ organisationId: org.responder }))).statusCode).toBe(422);
+
+    // Having posted an item is not keeping it: a user who moves to another organisation no longer reads it among its own.
+    const moverId = await h.user('lists-mover', ['enterprise'], org.ent);
+    const mover = await h.login('lists-mover');
+    const left = (await mover.post('/api/pilot/demands', demandBody({ titleZh: '离职前起草的需求' }))).json();
+    expect((await mover.get('/api/pilot/demands/mine')).json().items.map((x: { id: string }) => x.id)).toContain(left.id);
+    await h.database.db.updateTable('appUser').set({ organisationId: org.inst }).where('id', '=', moverId).execute();
+    const after = await mover.get('/api/pilot/demands/mine');
+    expect(after.json().items.map((x: { id: string }) => x.id)).not.toContain(left.id);
+    expect(after.body).not.toContain('CQ-17');
+
+    // Two reviews of one submitted item at once: one takes effect, the other is told it changed.
+    const raced = (await as.ent.post('/api/pilot/demands', demandBody({ titleZh: '同时审核的需求' }))).json();
+    await as.ent.post(`/api/pilot/demands/${raced.id}/submit`, {});
+    // Called side by side, both read the item as submitted before either writes.
+    const tfId = (await h.database.db.selectFrom('appUser').select('id').where('username', '=', 'lists-tf').executeTakeFirstOrThrow()).id;
+    const tf = { requestId: 'race', principal: { userId: tfId, username: 'lists-tf', displayName: 'tf', organisationId: null, roles: ['taskforce' as const], via: 'session' as const, scopes: null } };
+    const outcomes = await Promise.allSettled([
+      h.services.pilot.lists.publish(tf, 'demand', raced.id), h.services.pilot.lists.returnItem(tf, 'demand', raced.id, { reviewNoteZh: '请补充数据' }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { status: 409 } });
+    const decided = await h.database.db.selectFrom('auditLog').select('action').where('entityId', '=', raced.id).where('action', 'in', ['pilot.demand.publish', 'pilot.demand.return']).execute();
+    expect(decided).toHaveLength(1);
   });
 
   it('expires items when they lapse (on read and by the sweep), and the owner renews them for review', async () => {

@@ -61,6 +61,14 @@ describe.each(testDatabases)('one-stop service requests, on $name', (kind) => {
     const bad = await p.as.enterprise.post('/api/pilot/services/requests', { category: 'legal', titleZh: '合同审查', detailZh: '技术许可合同', projectId: project.id });
     expect(bad.json().error.details[0].path).toBe('/projectId');
     expect((await p.as.outsider.post('/api/pilot/services/requests', { category: 'legal', titleZh: '合同审查', detailZh: '技术许可合同', projectId: project.id })).statusCode).toBe(201);
+    // A pilot base sees every project on the board, but names in a request only one it takes part in.
+    const baseOrg = (await h.services.identity.createOrganisation(systemCtx('test'), { kind: 'pilotBase', nameZh: `一站式测试中试基地-${process.pid}-${serial}`, districtCode: '500120' })).id;
+    await h.user(`onestop-base-${process.pid}-${serial}`, ['pilotBase'], baseOrg);
+    const keeper = await h.login(`onestop-base-${process.pid}-${serial}`);
+    expect((await keeper.get(`/api/pilot/projects/${project.id}`)).statusCode).toBe(200);
+    const foreign = await keeper.post('/api/pilot/services/requests', { category: 'legal', titleZh: '合同审查', detailZh: '技术许可合同', projectId: project.id });
+    expect(foreign.statusCode, foreign.body).toBe(422);
+    expect(foreign.json().error.details[0].path).toBe('/projectId');
   });
 
   it('is handled by the body\'s own users, seen by its requester, and hidden from everyone else', async () => {

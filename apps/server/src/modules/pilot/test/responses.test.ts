@@ -67,6 +67,16 @@ describe.each(testDatabases)('responses and the funnel, on $name', (kind) => {
     expect(own.json().error.details[0].path).toBe('/itemId');
     const draft = await publishedDemand(h, p.orgs.enterprise, { state: 'draft', publishedAt: null });
     expect((await p.as.institute.post('/api/pilot/responses', { targetKind: 'demand', itemId: draft, messageZh: '响应草稿' })).statusCode).toBe(404);
+    // Nor to one that has lapsed (past its expiry day, or a demand past its deadline) before the sweep marks it.
+    const lapsed = [
+      ['demand', await publishedDemand(h, p.orgs.enterprise, { expiresOn: '2026-03-01' })], ['demand', await publishedDemand(h, p.orgs.enterprise, { deadline: '2026-03-01' })],
+      ['achievement', await publishedAchievement(h, p.orgs.enterprise, { expiresOn: '2026-03-01' })],
+    ] as const;
+    for (const [targetKind, itemId] of lapsed) {
+      const late = await p.as.institute.post('/api/pilot/responses', { targetKind, itemId, messageZh: '响应已过期的条目' });
+      expect(late.statusCode, `${targetKind} ${late.body}`).toBe(409);
+      expect(late.json().error.details[0].path).toBe('/itemId');
+    }
     // Only one's own achievement or platform goes with a response.
     const notMine = await p.as.base.post('/api/pilot/responses', { targetKind: 'demand', itemId: demandId, messageZh: '基地可承接', achievementId: offered, platformId: p.platformId });
     expect(notMine.json().error.details.map((d: { path: string }) => d.path)).toEqual(['/achievementId']);
@@ -95,6 +105,8 @@ describe.each(testDatabases)('responses and the funnel, on $name', (kind) => {
     const project = await h.database.db.selectFrom('pilotProject').selectAll().where('id', '=', done.json().pilotProjectId).executeTakeFirstOrThrow();
     expect(project).toMatchObject({ nameZh: 'PDO 5000 L 中试', demandId, achievementId: offered, responseId: r.id, leadOrgId: p.orgs.enterprise, stage: 'pilot', domain: 'biochem', baseId: null });
     expect((await p.as.enterprise.post(`/api/pilot/responses/${r.id}/close`, { reason: '已完成' })).statusCode).toBe(409);
+    // The project takes no party's words as its public summary; the same organisation may start a new response.
+    expect(project.summaryZh).toBeNull();
 
     // Both sides find it: the owner among its item's responses, the responder among its own.
     expect((await p.as.institute.get('/api/pilot/responses/mine?as=responder')).json().items.map((x: { id: string }) => x.id)).toContain(r.id);
@@ -103,6 +115,8 @@ describe.each(testDatabases)('responses and the funnel, on $name', (kind) => {
     expect(page).toMatchObject({ side: 'owner', itemId: demandId, offeredAchievementCode: expect.stringMatching(/^CG-T-/), may: { accept: false, close: false } });
     const audit = await h.database.db.selectFrom('auditLog').select('action').where('entityId', '=', r.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['pilot.response.create', 'pilot.response.accept', 'pilot.response.signed', 'pilot.response.done']);
+    const again = await p.as.institute.post('/api/pilot/responses', { targetKind: 'demand', itemId: demandId, messageZh: '二期合作' });
+    expect(again.statusCode, again.body).toBe(201);
   });
 
   it('keeps the thread to the two organisations and the task force; to anyone else the response does not exist', async () => {
