@@ -85,6 +85,8 @@ export function BookingRequestForm({ equipmentId, prices, slots, picked, onSlot,
         }
         form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
         setRefusal({ status: e.status, message: e.message });
+        // A clash means the calendar on screen is behind: draw the slot that was taken meanwhile.
+        if (e.status === 409) onBooked();
       } else {
         setRefusal({ status: 0, message: errorMessage(e) });
       }
