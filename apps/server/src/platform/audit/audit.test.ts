@@ -75,7 +75,7 @@ describe.each(testDatabases)('the audit chain on $name', (kind) => {
 describe('npm run audit:verify', () => {
   const run = promisify(execFile);
   const cli = (dataDir: string) =>
-    run(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/biomfg.ts', 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } })
+    run(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/server/src/cli/biomfg.ts', 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } })
       .then((r) => ({ code: 0, out: r.stdout }), (e) => ({ code: e.code as number, out: String(e.stderr) }));
 
   it('exits 0 on an intact chain and 1 naming the first broken row', async () => {
