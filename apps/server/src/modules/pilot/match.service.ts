@@ -155,8 +155,8 @@ export function matchService(database: Database, deps: PilotDeps) {
     };
   }
 
-  async function demandsFor(s: Supply, limit: number) {
-    const { pool, cards } = await demands.get((await signatures()).demand);
+  async function demandsFor(s: Supply, limit: number, signature?: string) {
+    const { pool, cards } = await demands.get(signature ?? (await signatures()).demand);
     const r = rankDemandPool(s, contentWords(docText(s)), pool, options(limit));
     return { poolSize: pool.items.length, ranked: r.ranked, cards, excludedCount: r.excludedCount };
   }
@@ -197,13 +197,14 @@ export function matchService(database: Database, deps: PilotDeps) {
       const best = new Map<string, { r: Ranked; capabilityZh: string }>();
       let poolSize = 0;
       let cards = new Map<string, Card>();
+      const signature = (await signatures()).demand;
       for (const c of caps) {
         const s: Supply = {
           id: c.id, kind: 'capability', title: `${p.nameZh} ${c.nameZh}`, text: [c.descriptionZh, p.summaryZh].filter(Boolean).join(' '), domains: p.domains,
           processes: c.processes, organisms: c.organisms, volumeMinL: Number(c.volumeMinL), volumeMaxL: Number(c.volumeMaxL), biosafetyLevel: c.biosafetyLevel,
           qualityGrade: c.qualityGrade as Supply['qualityGrade'], districtCode: p.districtCode,
         };
-        const r = await demandsFor(s, limit);
+        const r = await demandsFor(s, limit, signature);
         poolSize = r.poolSize;
         cards = r.cards;
         for (const x of r.ranked) {
