@@ -1,0 +1,3 @@
+export * from './types.js';
+export { conflictsOf, checkAssignment, assertAssignable, ConflictOfInterestError, CONFLICT_KINDS } from './conflicts.js';
+export { assign, normaliseField } from './engine.js';
