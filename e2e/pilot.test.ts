@@ -58,10 +58,23 @@ function useParties() {
 }
 
 /** Opens an antd Select by its data-testid, types to narrow it if asked, and clicks the option with this text. */
-async function choose(page: Page, testId: string, option: string, typed?: string) {
+async function choose(page: Page, testId: string, option: string, typed?: string, multiple = false) {
   await page.getByTestId(testId).click();
   if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const item = open.locator('.ant-select-item-option').filter({ hasText: option }).first();
+  await item.click();
+  if (multiple) return;
+  // On a busy machine a click can land while the list is still opening; a single select closes once it has its value.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch {
+      if (await item.isVisible()) await item.click().catch(() => {});
+    }
+  }
+  await open.first().waitFor({ state: 'hidden' });
 }
 
 describe('pilot-scale services in the browser', () => {
@@ -242,7 +255,7 @@ describe('pilot-scale services in the browser', () => {
     await field(page, 'pilot-form-summary', 'textarea').fill('以甘油为底物的1,3-丙二醇工程菌发酵，需从 50 L 放大到 5000 L，并完成分离纯化');
     await field(page, 'pilot-form-problem', 'textarea').fill('1,3-丙二醇发酵放大：50 L 小试已稳定，需在 5 m³ 规模验证发酵与分离纯化工艺');
     await field(page, 'pilot-form-product').fill('1,3-丙二醇');
-    await choose(page, 'pilot-form-processes', '发酵');
+    await choose(page, 'pilot-form-processes', '发酵', undefined, true);
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '分离纯化' }).first().click();
     await page.keyboard.press('Escape');
     await choose(page, 'pilot-form-organism', '细菌');
