@@ -25,10 +25,16 @@ if (report.admin.generatedPassword) {
 }
 app.log.info({ database: report.database.describe, migrations: report.migrationsApplied, planVersion: report.planVersion, demo: report.demo }, 'database ready');
 
-// The reminder pass: at start and every hour. Each reminder is made once, so running often is safe.
-const remind = () => services.supervision.reminders.run(systemCtx('reminders'))
-  .then((r) => { if (r.reminders || r.mail.sent || r.mail.recorded || r.mail.failed) app.log.info(r, 'reminders'); })
-  .catch((e: Error) => app.log.error({ err: e.message }, 'reminder pass failed'));
+// The hourly pass, also soon after start: reminders, and list items that lapsed marked expired
+// (readers already see them so). Each reminder and each expiry is made once, so running often is safe.
+const remind = async () => {
+  await services.supervision.reminders.run(systemCtx('reminders'))
+    .then((r) => { if (r.reminders || r.mail.sent || r.mail.recorded || r.mail.failed) app.log.info(r, 'reminders'); })
+    .catch((e: Error) => app.log.error({ err: e.message }, 'reminder pass failed'));
+  await services.pilot.lists.sweepExpired()
+    .then((r) => { if (r.demands || r.achievements) app.log.info(r, 'pilot items expired'); })
+    .catch((e: Error) => app.log.error({ err: e.message }, 'pilot expiry pass failed'));
+};
 const reminderTimer = setInterval(remind, 60 * 60 * 1000);
 reminderTimer.unref();
 // The first pass waits until the server is up, so it never delays readiness.

@@ -242,9 +242,11 @@ export function listsService(database: Database, deps: PilotDeps) {
     });
   }
 
-  /** The published list: anyone; lapsed items are marked on the way. */
-  async function list(ctx: Ctx, kind: ItemKind, f: ListFilter) {
-    await sweep(systemCtx(ctx.requestId));
+  /**
+   * The published list: anyone. Lapsed items are left out by the query itself; marking them
+   * expired (and telling owners) is the hourly pass's job, not a reader's.
+   */
+  async function list(_ctx: Ctx, kind: ItemKind, f: ListFilter) {
     return page(kind, { ...f, state: undefined, organisationId: undefined }, 'published', 'public');
   }
 
@@ -373,11 +375,14 @@ export function listsService(database: Database, deps: PilotDeps) {
       return present(kind, await move(ctx, kind, row, 'close', { state: 'closed' }, note ? { zh: note, en: 'closed' } : undefined), 'keeper', v);
     },
 
-    /** The task force marks every lapsed item expired now (the lists also do it as they are read). */
+    /** The task force marks every lapsed item expired now (the hourly pass does it too). */
     async expireDue(ctx: Ctx) {
       requirePilotTaskForce(await pilotViewerOf(db, ctx));
       return sweep(ctx);
     },
+
+    /** The hourly pass (main.ts): marks lapsed items expired as the platform itself. */
+    sweepExpired: () => sweep(systemCtx('pilot-expiry')),
   };
 }
 

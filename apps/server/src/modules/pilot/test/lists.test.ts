@@ -213,13 +213,15 @@ describe.each(testDatabases)('the demand and achievement lists, on $name', (kind
     expect(decided).toHaveLength(1);
   });
 
-  it('expires items when they lapse (on read and by the sweep), and the owner renews them for review', async () => {
+  it('expires items when they lapse (on read, by the hourly pass and by the task force), and the owner renews them for review', async () => {
     h.clock.set('2026-07-01T02:00:00Z');
     // Computed on read before anything is marked.
     expect((await as.anonymous.get(`/api/pilot/demands/${demandId}`)).json().state).toBe('expired');
     expect((await h.database.db.selectFrom('pilotDemand').select('state').where('id', '=', demandId).executeTakeFirstOrThrow()).state).toBe('published');
-    // The list leaves it out and marks it, telling the owner.
+    // The list leaves it out without writing; the hourly pass marks it, telling the owner.
     expect((await as.anonymous.get('/api/pilot/demands')).json().total).toBe(0);
+    expect((await h.database.db.selectFrom('pilotDemand').select('state').where('id', '=', demandId).executeTakeFirstOrThrow()).state).toBe('published');
+    expect((await h.services.pilot.lists.sweepExpired()).demands).toBeGreaterThanOrEqual(1);
     expect((await h.database.db.selectFrom('pilotDemand').select('state').where('id', '=', demandId).executeTakeFirstOrThrow()).state).toBe('expired');
     expect((await notifications(org.ent)).map((n) => n.kind)).toContain('pilot.demand.expired');
 
