@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_BODY, expectRefused, tablesFingerprint } from '../../../test/refusal.js';
+import { expectRulesAsDeclared, matrixRows, sendsBody } from '../../../test/route-matrix.js';
 import { bearerClient, testDatabases, useHarness, type Client, type Harness } from '../../../test/harness.js';
 import { ROLES, type Role } from '../../../platform/access/model.js';
 import { systemCtx } from '../../../platform/context/ctx.js';
@@ -25,7 +26,6 @@ const READERS = ['admin', 'taskforce', 'unit', 'district'] as const;
 const MANAGERS = ['admin', 'taskforce', 'district'] as const;
 const EDITORS = ['admin', 'taskforce', 'district', 'enterprise'] as const;
 const FIGURE_READERS = ['admin', 'taskforce', 'unit', 'district', 'enterprise'] as const;
-const CALLERS: Caller[] = [...ROLES, 'anonymous'];
 
 /** 璧山 (the linked enterprise's district, and the matrix's district caller) and 渝北. */
 const BISHAN = '500120';
@@ -72,8 +72,6 @@ interface Case {
   request(w: World, x: { caller: Caller; admitted: boolean }): Promise<Req> | Req;
 }
 
-const admits = (allow: Allow, caller: Caller) =>
-  allow === 'public' || (caller !== 'anonymous' && (allow === 'authenticated' || allow.includes(caller)));
 
 // ---- Making objects (always as the task force, or the owner) ------------------------------
 
@@ -240,8 +238,6 @@ const CASES: Case[] = [
 ];
 
 const isCovered = (url: string) => url.startsWith('/api/industry/') || url === '/api/industry';
-const normalise = (a: Allow | undefined) => (Array.isArray(a) ? [...a].sort() : a);
-const sendsBody = (m: Method) => m !== 'GET' && m !== 'DELETE';
 
 /** Every table an industry write touches, with the audit log: a refused call leaves all of them as they were. */
 const TABLES = [
@@ -294,28 +290,13 @@ describe.each(testDatabases)('who may call the industry routes, on $name', (kind
   });
 
   it('covers every industry route the application registers, with the rule each declares', () => {
-    const registered = h.routes.filter((r) => isCovered(r.url));
+    const registered = expectRulesAsDeclared(h.routes, CASES, isCovered);
     expect(registered.length).toBe(50);
-    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered.map((r) => `${r.method} ${r.url}`).sort());
-    for (const c of CASES) {
-      const rule = registered.find((r) => r.method === c.method && r.url === c.route)?.access;
-      const label = `${c.method} ${c.route}`;
-      expect(rule, label).toBeDefined();
-      // A loosened (or tightened) rule fails here: the table says who should get in.
-      expect(normalise(rule!.allow), label).toEqual(normalise(c.allow));
-      expect(rule!.scope, `${label} scope`).toBe(c.scope);
-    }
   });
 
-  it('has no public write route', () => {
-    expect(CASES.filter((c) => c.method !== 'GET' && c.allow === 'public')).toEqual([]);
-  });
 
   describe.each(CASES)('$method $route', (c) => {
-    // Refused callers first, on the shared objects; then admitted ones, anonymous first among them.
-    const refused = CALLERS.filter((x) => !admits(c.allow, x));
-    const admitted = CALLERS.filter((x) => admits(c.allow, x)).sort((a, b) => Number(b === 'anonymous') - Number(a === 'anonymous'));
-    const rows = [...refused.map((caller) => ({ caller, verdict: 'refused' })), ...admitted.map((caller) => ({ caller, verdict: 'admitted' }))];
+    const rows = matrixRows(c.allow);
 
     it.each(rows)('as $caller: $verdict', async ({ caller, verdict }) => {
       const client = w.as[caller];

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_BODY, expectRefused, tablesFingerprint } from '../../../test/refusal.js';
+import { expectRulesAsDeclared, matrixRows, sendsBody } from '../../../test/route-matrix.js';
 import { bearerClient, testDatabases, useHarness, type Client, type Harness } from '../../../test/harness.js';
 import { ROLES, type Role } from '../../../platform/access/model.js';
 import { addDays } from '../../../platform/dates.js';
@@ -21,7 +22,6 @@ const TASK_FORCE = ['admin', 'taskforce'] as const;
 const KEEPERS = ['admin', 'taskforce', 'pilotBase'] as const;
 const PARTIES = ['admin', 'taskforce', 'enterprise', 'institute', 'pilotBase'] as const;
 const UTILISATION = ['admin', 'taskforce', 'pilotBase', 'unit', 'district'] as const;
-const CALLERS: PilotCaller[] = [...ROLES, 'anonymous'];
 
 interface Req { url: string; body?: unknown }
 interface World {
@@ -39,7 +39,6 @@ interface Case {
   request(w: World, x: { caller: PilotCaller; admitted: boolean }): Promise<Req> | Req;
 }
 
-const admits = (allow: Allow, caller: PilotCaller) => allow === 'public' || (caller !== 'anonymous' && allow.includes(caller as Role));
 
 async function json(res: { statusCode: number; body: string; json(): any }, expected: number, what: string) {
   if (res.statusCode !== expected) throw new Error(`${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
@@ -160,8 +159,6 @@ const MY_PATHS = [
   /^\/api\/pilot\/bookings(\/:id(\/(approve|reject|cancel|check-in|usage))?)?$/,
 ];
 const isCovered = (url: string) => MY_PATHS.some((p) => p.test(url));
-const normalise = (a: Allow | 'authenticated' | undefined) => (Array.isArray(a) ? [...a].sort() : a);
-const sendsBody = (m: Method) => m !== 'GET' && m !== 'DELETE';
 
 const TABLES = ['audit_log', 'pilot_base', 'pilot_platform', 'pilot_capability', 'pilot_service', 'equipment', 'equipment_booking'];
 
@@ -182,25 +179,12 @@ describe.each(testDatabases)('who may call the pilot base and booking routes, on
   });
 
   it('covers every route of bases, equipment and bookings the application registers, with the rule each declares', () => {
-    const registered = h.routes.filter((r) => isCovered(r.url));
-    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered.map((r) => `${r.method} ${r.url}`).sort());
-    for (const c of CASES) {
-      const rule = registered.find((r) => r.method === c.method && r.url === c.route)?.access;
-      const label = `${c.method} ${c.route}`;
-      expect(rule, label).toBeDefined();
-      expect(normalise(rule!.allow), label).toEqual(normalise(c.allow));
-      expect(rule!.scope, `${label} scope`).toBe(c.scope);
-    }
+    expectRulesAsDeclared(h.routes, CASES, isCovered);
   });
 
-  it('has no public write route', () => {
-    expect(CASES.filter((c) => c.method !== 'GET' && c.allow === 'public')).toEqual([]);
-  });
 
   describe.each(CASES)('$method $route', (c) => {
-    const refused = CALLERS.filter((x) => !admits(c.allow, x));
-    const admitted = CALLERS.filter((x) => admits(c.allow, x)).sort((a, b) => Number(b === 'anonymous') - Number(a === 'anonymous'));
-    const rows = [...refused.map((who) => ({ who, verdict: 'refused' })), ...admitted.map((who) => ({ who, verdict: 'admitted' }))];
+    const rows = matrixRows(c.allow).map(({ caller: who, verdict }) => ({ who, verdict }));
 
     it.each(rows)('as $who: $verdict', async ({ who, verdict }) => {
       const client = caller(w, who);

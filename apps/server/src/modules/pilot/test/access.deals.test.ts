@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_BODY, expectRefused, tablesFingerprint } from '../../../test/refusal.js';
+import { expectRulesAsDeclared, matrixRows } from '../../../test/route-matrix.js';
 import { bearerClient, testDatabases, useHarness, type Client, type Harness } from '../../../test/harness.js';
 import { ROLES, type Role } from '../../../platform/access/model.js';
 import { systemCtx } from '../../../platform/context/ctx.js';
@@ -25,7 +26,6 @@ const BASE_KEEPERS = ['admin', 'taskforce', 'pilotBase'] as const;
 const HANDLERS = ['admin', 'taskforce', 'unit', 'district'] as const;
 const PROJECT_READERS = ['admin', 'taskforce', 'unit', 'district', 'enterprise', 'institute', 'pilotBase'] as const;
 const REQUEST_READERS = PROJECT_READERS;
-const CALLERS: Caller[] = [...ROLES, 'anonymous'];
 const TODAY = '2026-03-10';
 
 interface Req { url: string; body?: unknown }
@@ -47,7 +47,6 @@ interface Case {
   request(w: World, x: { caller: Caller; admitted: boolean }): Promise<Req> | Req;
 }
 
-const admits = (allow: Allow, caller: Caller) => allow === 'public' || (caller !== 'anonymous' && allow.includes(caller as Role));
 
 // ---- Objects, inserted directly (their making is tested elsewhere) --------------------------
 
@@ -192,7 +191,6 @@ const CASES: Case[] = [
 
 const MINE = ['/api/pilot/responses', '/api/pilot/funnel', '/api/pilot/projects', '/api/pilot/services'];
 const isCovered = (url: string) => MINE.some((p) => url === p || url.startsWith(`${p}/`));
-const normalise = (a: Allow | 'authenticated' | undefined) => (Array.isArray(a) ? [...a].sort() : a);
 const sendsBody = (m: Method) => m !== 'GET';
 
 /** Every table a deals write touches, with the audit log: a refused call leaves all of them as they were. */
@@ -241,26 +239,13 @@ describe.each(testDatabases)('who may call the deals routes of the pilot module,
   });
 
   it('covers every deals route the application registers, with the rule each declares', () => {
-    const registered = h.routes.filter((r) => isCovered(r.url));
+    const registered = expectRulesAsDeclared(h.routes, CASES, isCovered);
     expect(registered.length).toBe(28);
-    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered.map((r) => `${r.method} ${r.url}`).sort());
-    for (const c of CASES) {
-      const rule = registered.find((r) => r.method === c.method && r.url === c.route)?.access;
-      const label = `${c.method} ${c.route}`;
-      expect(rule, label).toBeDefined();
-      expect(normalise(rule!.allow), label).toEqual(normalise(c.allow));
-      expect(rule!.scope, `${label} scope`).toBe(c.scope);
-    }
   });
 
-  it('has no public write route', () => {
-    expect(CASES.filter((c) => c.method !== 'GET' && c.allow === 'public')).toEqual([]);
-  });
 
   describe.each(CASES)('$method $route', (c) => {
-    const refused = CALLERS.filter((x) => !admits(c.allow, x));
-    const admitted = CALLERS.filter((x) => admits(c.allow, x)).sort((a, b) => Number(b === 'anonymous') - Number(a === 'anonymous'));
-    const rows = [...refused.map((caller) => ({ caller, verdict: 'refused' })), ...admitted.map((caller) => ({ caller, verdict: 'admitted' }))];
+    const rows = matrixRows(c.allow);
 
     it.each(rows)('as $caller: $verdict', async ({ caller, verdict }) => {
       const client = w.as[caller];

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused, tablesFingerprint } from '../../../test/refusal.js';
+import { CALLERS, admits, expectRulesAsDeclared, matrixRows, sendsBody } from '../../../test/route-matrix.js';
 import { bearerClient, testDatabases, useHarness, type Client, type Harness } from '../../../test/harness.js';
 import { ROLES, type Role } from '../../../platform/access/model.js';
 import { systemCtx } from '../../../platform/context/ctx.js';
@@ -22,7 +23,6 @@ const SCOPE = 'pilot:read';
 const TASK_FORCE = ['admin', 'taskforce'] as const;
 const DEMAND_POSTERS = ['admin', 'taskforce', 'enterprise'] as const;
 const ACHIEVEMENT_POSTERS = ['admin', 'taskforce', 'institute', 'enterprise'] as const;
-const CALLERS: Caller[] = [...ROLES, 'anonymous'];
 
 const BISHAN = '500120';
 const DEMAND_SECRET = 'DSECRET-补料配方-7731';
@@ -45,7 +45,6 @@ interface Case {
   request(w: World, x: { caller: Caller; admitted: boolean }): Promise<Req> | Req;
 }
 
-const admits = (allow: Allow, caller: Caller) => allow === 'public' || (caller !== 'anonymous' && allow.includes(caller as Role));
 
 let serial = 0;
 const unique = (s: string) => `${s}${++serial}`;
@@ -144,8 +143,6 @@ const CASES: Case[] = [
 const ACTIONS = ['submit', 'publish', 'return', 'renew', 'close', 'refresh', 'diff', 'document.docx'];
 const isCovered = (url: string) => ['/api/pilot/demands', '/api/pilot/achievements', '/api/pilot/lists', '/api/pilot/editions'].some((p) => url === p || url.startsWith(`${p}/`))
   && (!url.includes('/:id/') || ACTIONS.includes(url.split('/:id/')[1]));
-const normalise = (a: Allow | 'authenticated' | undefined) => (Array.isArray(a) ? [...a].sort() : a);
-const sendsBody = (m: Method) => m !== 'GET' && m !== 'DELETE';
 
 /** Every table these routes write, with the audit log and the notifications they send. */
 const TABLES = ['audit_log', 'notification', 'mail_outbox', 'pilot_demand', 'pilot_achievement', 'pilot_list_edition', 'pilot_list_edition_item', 'pilot_response'];
@@ -196,20 +193,11 @@ describe.each(testDatabases)('who may call the demand, achievement and edition r
   });
 
   it('covers every route of these lists the application registers, with the rule each declares', () => {
-    const registered = h.routes.filter((r) => isCovered(r.url));
-    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered.map((r) => `${r.method} ${r.url}`).sort());
-    for (const c of CASES) {
-      const rule = registered.find((r) => r.method === c.method && r.url === c.route)!.access!;
-      expect(normalise(rule.allow), `${c.method} ${c.route}`).toEqual(normalise(c.allow));
-      expect(rule.scope, `${c.method} ${c.route} scope`).toBe(c.scope);
-    }
-    expect(CASES.filter((c) => c.method !== 'GET' && c.allow === 'public')).toEqual([]);
+    expectRulesAsDeclared(h.routes, CASES, isCovered);
   });
 
   describe.each(CASES)('$method $route', (c) => {
-    const refused = CALLERS.filter((x) => !admits(c.allow, x));
-    const admitted = CALLERS.filter((x) => admits(c.allow, x));
-    const rows = [...refused.map((caller) => ({ caller, verdict: 'refused' })), ...admitted.map((caller) => ({ caller, verdict: 'admitted' }))];
+    const rows = matrixRows(c.allow);
 
     it.each(rows)('as $caller: $verdict', async ({ caller, verdict }) => {
       const client = w.as[caller];

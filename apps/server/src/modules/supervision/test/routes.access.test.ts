@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BAD_BODY, expectRefused, tablesFingerprint } from '../../../test/refusal.js';
+import { expectRulesAsDeclared, matrixRows } from '../../../test/route-matrix.js';
 import { bearerClient, testDatabases, useHarness, type Client, type Harness } from '../../../test/harness.js';
 import { ROLES, type Role } from '../../../platform/access/model.js';
 import { systemCtx } from '../../../platform/context/ctx.js';
@@ -22,7 +23,6 @@ const TASK_FORCE = ['admin', 'taskforce'] as const;
 const PARTICIPANTS = ['admin', 'taskforce', 'unit', 'district'] as const;
 const OWNERS = ['unit', 'district'] as const;
 const SIGNED_IN = ROLES;
-const CALLERS: Caller[] = [...ROLES, 'anonymous'];
 
 /** A body no route's schema accepts: refused callers send it to show the gate comes first. */
 
@@ -57,8 +57,6 @@ interface Case {
   request(w: World, x: { caller: Caller; admitted: boolean }): Promise<Req> | Req;
 }
 
-const admits = (allow: Allow, caller: Caller) =>
-  allow === 'public' || (caller !== 'anonymous' && (allow === 'authenticated' || allow.includes(caller)));
 
 // ---- Making objects (always as the task force or the owner) -------------------------------
 
@@ -386,7 +384,6 @@ const PREFIXES = [
   '/api/major-lists', '/api/major-list-items', '/api/inspections', '/api/rectifications', '/api/notices', '/api/consultations', '/api/consultation-comments', '/api/files',
 ];
 const isCovered = (url: string) => PREFIXES.some((p) => url.startsWith(p));
-const normalise = (a: Allow | undefined) => (Array.isArray(a) ? [...a].sort() : a);
 
 /** Every table a supervision write touches, with the audit log: a refused call leaves all of them as they were. */
 const TABLES = [
@@ -447,23 +444,11 @@ describe.each(testDatabases)('who may call the supervision routes, on $name', (k
   });
 
   it('covers every supervision and file route the application registers, with the rule each declares', () => {
-    const registered = h.routes.filter((r) => isCovered(r.url));
-    expect(CASES.map((c) => `${c.method} ${c.route}`).sort()).toEqual(registered.map((r) => `${r.method} ${r.url}`).sort());
-    for (const c of CASES) {
-      const rule = registered.find((r) => r.method === c.method && r.url === c.route)?.access;
-      const label = `${c.method} ${c.route}`;
-      expect(rule, label).toBeDefined();
-      // A loosened (or tightened) rule fails here: the table says who should get in.
-      expect(normalise(rule!.allow), label).toEqual(normalise(c.allow));
-      expect(rule!.scope, `${label} scope`).toBe(c.scope);
-    }
+    expectRulesAsDeclared(h.routes, CASES, isCovered, ['POST /api/consultations/:id/comments']);
   });
 
   describe.each(CASES)('$method $route', (c) => {
-    // Refused callers first, on the shared objects; then admitted ones, anonymous first among them.
-    const refused = CALLERS.filter((x) => !admits(c.allow, x));
-    const admitted = CALLERS.filter((x) => admits(c.allow, x)).sort((a, b) => Number(b === 'anonymous') - Number(a === 'anonymous'));
-    const rows = [...refused.map((caller) => ({ caller, verdict: 'refused' })), ...admitted.map((caller) => ({ caller, verdict: 'admitted' }))];
+    const rows = matrixRows(c.allow);
 
     it.each(rows)('as $caller: $verdict', async ({ caller, verdict }) => {
       const client = w.as[caller];
