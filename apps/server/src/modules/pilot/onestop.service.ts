@@ -42,6 +42,12 @@ export function oneStopService(database: Database, deps: PilotDeps) {
   const handles = (v: PilotViewer, r: { handlerOrgId: string }) =>
     v.taskForce || (!!v.organisationId && v.organisationId === r.handlerOrgId && v.roles.some((x) => HANDLERS.includes(x as never)));
   const requests = (v: PilotViewer, r: { requesterOrgId: string }) => !!v.organisationId && v.organisationId === r.requesterOrgId;
+  /** What this caller may do to this request now: each list row and the request page say it, so no page works it out. */
+  const mayOf = (v: PilotViewer, r: { state: string; handlerOrgId: string; requesterOrgId: string }) => {
+    const handler = handles(v, r), requester = requests(v, r);
+    const open = (a: RequestAction) => !requestMoveProblem(r.state as RequestState, a);
+    return { accept: handler && open('accept'), finish: handler && open('finish'), reject: handler && open('reject'), withdraw: requester && open('withdraw') };
+  };
 
   const query = () => db.selectFrom('serviceRequest as q')
     .innerJoin('serviceRoute as rt', 'rt.category', 'q.category')
@@ -156,7 +162,7 @@ export function oneStopService(database: Database, deps: PilotDeps) {
       if (f.category) q = q.where('q.category', '=', f.category);
       if (f.clock) q = q.where(clockSql(deps.now()), '=', f.clock);
       const rows = await q.select(sql<number>`count(*) over ()`.as('total')).orderBy('q.dueAt').orderBy('q.code').limit(f.limit).offset(f.offset).execute();
-      return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
+      return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => ({ ...r, may: mayOf(v, r) })) };
     },
 
     async get(ctx: Ctx, id: string) {
@@ -167,11 +173,9 @@ export function oneStopService(database: Database, deps: PilotDeps) {
         db.selectFrom('serviceRequestEvent as e').leftJoin('appUser as u', 'u.id', 'e.byUserId')
           .select(['e.id', 'e.state', 'e.noteZh', 'e.at', 'u.displayName as byName']).where('e.requestId', '=', id).orderBy('e.at').orderBy(STATE_ORDER).execute(),
       ]);
-      const handler = handles(v, before), requester = requests(v, before);
-      const open = (a: RequestAction) => !requestMoveProblem(before.state, a);
       return {
         ...r, events, categoryNames: SERVICE_CATEGORIES[r.category as ServiceCategory] ?? null, stateZh: SERVICE_REQUEST_STATES[r.state as RequestState].zh,
-        may: { accept: handler && open('accept'), finish: handler && open('finish'), reject: handler && open('reject'), withdraw: requester && open('withdraw') },
+        may: mayOf(v, before),
       };
     },
 

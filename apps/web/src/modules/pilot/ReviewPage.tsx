@@ -51,18 +51,18 @@ function ReviewQueue({ kind, queue, onDecided }: { kind: ItemKind; queue: ApiSta
   );
 }
 
-/** 全量重新匹配 and its last result. */
-function Rematch({ onDone }: { onDone: () => void }) {
+/** A task-force action with no input: posts, keeps the answer to show, says it went well or why not. */
+function useAction<T>(path: string, said: (r: T) => { zh: string; en: string }, onDone: () => void) {
   const lang = useLang();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<RematchResult | null>(null);
+  const [result, setResult] = useState<T | null>(null);
   const run = async () => {
     setBusy(true);
     try {
-      const r = await api.post<RematchResult>('/api/pilot/matches/refresh', {});
+      const r = await api.post<T>(path, {});
       setResult(r);
-      message.success(bi(lang, { zh: `已重新匹配 ${r.demands} 项需求`, en: `Re-matched ${r.demands} demands` }));
+      message.success(bi(lang, said(r)));
       onDone();
     } catch (e) {
       message.error(errorMessage(e));
@@ -70,6 +70,13 @@ function Rematch({ onDone }: { onDone: () => void }) {
       setBusy(false);
     }
   };
+  return { busy, result, run };
+}
+
+/** 全量重新匹配 and its last result. */
+function Rematch({ onDone }: { onDone: () => void }) {
+  const lang = useLang();
+  const { busy, result, run } = useAction<RematchResult>('/api/pilot/matches/refresh', (r) => ({ zh: `已重新匹配 ${r.demands} 项需求`, en: `Re-matched ${r.demands} demands` }), onDone);
   return (
     <Card className="panel" size="small" title={<Bi zh="全量重新匹配" en="Re-match all" />} style={{ height: '100%' }}>
       <Typography.Paragraph type="secondary">
@@ -91,25 +98,10 @@ function Rematch({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** 到期处理: marks lapsed items expired now and tells their owners (the lists also do it as they are read). */
+/** 到期处理: marks lapsed items expired now and tells their owners (the hourly pass does it too). */
 function Expiry({ onDone }: { onDone: () => void }) {
   const lang = useLang();
-  const { message } = AntApp.useApp();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ExpireResult | null>(null);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const r = await api.post<ExpireResult>('/api/pilot/lists/expire', {});
-      setResult(r);
-      message.success(bi(lang, { zh: `到期处理完成：需求 ${r.demands} 项，成果 ${r.achievements} 项`, en: `Expired ${r.demands} demands and ${r.achievements} achievements` }));
-      onDone();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, result, run } = useAction<ExpireResult>('/api/pilot/lists/expire', (r) => ({ zh: `到期处理完成：需求 ${r.demands} 项，成果 ${r.achievements} 项`, en: `Expired ${r.demands} demands and ${r.achievements} achievements` }), onDone);
   return (
     <Card className="panel" size="small" title={<Bi zh="到期处理" en="Expiry" />} style={{ height: '100%' }}>
       <Typography.Paragraph type="secondary">

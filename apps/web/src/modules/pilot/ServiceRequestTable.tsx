@@ -7,7 +7,7 @@ import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import { bi, dateTime, one } from '../supervision/shared';
 import type { Page, ServiceRequestRow, ServiceRoute } from './api.deals';
-import { openRequestActions, REQUEST_CLOCK_CODES, REQUEST_CLOCKS, REQUEST_MOVES, REQUEST_STATE_CODES, REQUEST_STATES, type RequestAction } from './labels.deals';
+import { allowedRequestActions, REQUEST_CLOCK_CODES, REQUEST_CLOCKS, REQUEST_MOVES, REQUEST_STATE_CODES, REQUEST_STATES, type RequestAction } from './labels.deals';
 import { ServiceActionModal } from './ServiceActionModal';
 import { GreenChannelTag, RequestClockTag, RequestStateTag } from './ServiceTags';
 
@@ -65,7 +65,7 @@ export function ServiceRequestTable({ side, routes, filters, set, page, size, em
             {
               title: <Bi zh="操作" en="Actions" />, width: 210, fixed: 'right',
               render: (_: unknown, r) => {
-                const actions = openRequestActions(r.state, side);
+                const actions = allowedRequestActions(r.may);
                 return actions.length ? (
                   <Space size={4} wrap>
                     {actions.map((a) => (

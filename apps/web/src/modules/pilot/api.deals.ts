@@ -80,13 +80,14 @@ export interface ServiceRequestRow {
   projectId: string | null; districtCode: string | null; handlerOrgId: string; state: RequestState; slaDays: number; dueAt: string; acceptedAt: string | null;
   doneAt: string | null; outcomeZh: string | null; isDemo: boolean; createdAt: string; updatedAt: string;
   kind: ServiceKind; categoryZh: string; categoryEn: string; requesterOrgNameZh: string; handlerOrgNameZh: string; projectCode: string | null; clock: RequestClock | null;
+  /** What the reader may do to it now, as the server decides. */
+  may: { accept: boolean; finish: boolean; reject: boolean; withdraw: boolean };
 }
 
 export interface RequestEvent { id: string; state: RequestState; noteZh: string | null; at: string; byName: string | null }
 
 export interface ServiceRequestDetail extends ServiceRequestRow {
   events: RequestEvent[]; stateZh: string;
-  may: { accept: boolean; finish: boolean; reject: boolean; withdraw: boolean };
 }
 
 // ---- What the forms pick from -------------------------------------------------------------------

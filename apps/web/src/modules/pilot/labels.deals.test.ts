@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CONVERTED_STAGES, daysSince, daysText, GATE_RESULTS, nextProjectStage, openRequestActions, PROJECT_STAGE_CODES, PROJECT_STAGES, REQUEST_STATES, RESPONSE_OUTCOMES,
+  CONVERTED_STAGES, daysSince, daysText, GATE_RESULTS, nextProjectStage, allowedRequestActions, PROJECT_STAGE_CODES, PROJECT_STAGES, REQUEST_STATES, RESPONSE_OUTCOMES,
   RESPONSE_STAGES, responseProgress, SERVICE_CATEGORIES, SERVICE_KINDS, sharePct, START_STAGES, timeLeftText, timingRows,
 } from './labels.deals';
 
@@ -48,16 +48,11 @@ describe('where a response stands on its steps', () => {
 });
 
 describe('one-stop requests', () => {
-  it('offer the handler accept and reject on a new request, finish and reject once accepted, nothing after', () => {
-    expect(openRequestActions('submitted', 'handler')).toEqual(['accept', 'reject']);
-    expect(openRequestActions('accepted', 'handler')).toEqual(['finish', 'reject']);
-    expect(openRequestActions('done', 'handler')).toEqual([]);
-  });
-
-  it('let the requester withdraw until the request is answered', () => {
-    expect(openRequestActions('submitted', 'requester')).toEqual(['withdraw']);
-    expect(openRequestActions('accepted', 'requester')).toEqual(['withdraw']);
-    expect(openRequestActions('rejected', 'requester')).toEqual([]);
+  // Which actions a reader may take is the server's rule (each row's `may`, asserted in onestop.test.ts); the page only orders the buttons.
+  it('offer the actions a row allows, in the order the buttons stand', () => {
+    expect(allowedRequestActions({ accept: true, finish: false, reject: true, withdraw: false })).toEqual(['accept', 'reject']);
+    expect(allowedRequestActions({ accept: false, finish: true, reject: true, withdraw: true })).toEqual(['finish', 'reject', 'withdraw']);
+    expect(allowedRequestActions({ accept: false, finish: false, reject: false, withdraw: false })).toEqual([]);
   });
 
   it('say how long is left in days, in hours on the last day, and how late once overdue', () => {

@@ -146,17 +146,16 @@ export const REQUEST_CLOCKS: Record<RequestClock, Label> = {
 };
 export const REQUEST_CLOCK_CODES = Object.keys(REQUEST_CLOCKS) as RequestClock[];
 
-/** From which states each action may be taken (the server's REQUEST_MOVES), and who takes it. */
-export const REQUEST_MOVES: Record<RequestAction, { from: readonly RequestState[]; to: RequestState; by: 'handler' | 'requester' } & Label> = {
-  accept: { from: ['submitted'], to: 'accepted', by: 'handler', zh: '受理', en: 'Accept' },
-  finish: { from: ['accepted'], to: 'done', by: 'handler', zh: '办结', en: 'Finish' },
-  reject: { from: ['submitted', 'accepted'], to: 'rejected', by: 'handler', zh: '不予受理', en: 'Reject' },
-  withdraw: { from: ['submitted', 'accepted'], to: 'withdrawn', by: 'requester', zh: '撤回', en: 'Withdraw' },
+/** Each action's name and the state it leads to; whether a reader may take it is the server's `may`. */
+export const REQUEST_MOVES: Record<RequestAction, { to: RequestState } & Label> = {
+  accept: { to: 'accepted', zh: '受理', en: 'Accept' },
+  finish: { to: 'done', zh: '办结', en: 'Finish' },
+  reject: { to: 'rejected', zh: '不予受理', en: 'Reject' },
+  withdraw: { to: 'withdrawn', zh: '撤回', en: 'Withdraw' },
 };
 
-/** The actions this side may try on a request in this state (the server still decides). */
-export const openRequestActions = (state: string, side: 'handler' | 'requester'): RequestAction[] =>
-  (Object.keys(REQUEST_MOVES) as RequestAction[]).filter((a) => REQUEST_MOVES[a].by === side && REQUEST_MOVES[a].from.includes(state as RequestState));
+/** The actions a row's `may` allows, in the order the buttons stand. */
+export const allowedRequestActions = (may: Record<RequestAction, boolean>): RequestAction[] => (Object.keys(REQUEST_MOVES) as RequestAction[]).filter((a) => may[a]);
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -81,8 +81,15 @@ describe.each(testDatabases)('one-stop service requests, on $name', (kind) => {
     expect((await p.as.enterprise.post(`/api/pilot/services/requests/${r.id}/accept`, {})).statusCode).toBe(403);
     expect((await p.as.customs.post(`/api/pilot/services/requests/${r.id}/withdraw`, {})).statusCode).toBe(403);
 
+    // Each list row says what its reader may do: the handler accepts or rejects a new request, the requester withdraws it.
+    const row = async (c: typeof p.as.customs, as: string) => (await c.get(`/api/pilot/services/requests?as=${as}&limit=500`)).json().items.find((x: { id: string }) => x.id === r.id).may;
+    expect(await row(p.as.customs, 'handler')).toEqual({ accept: true, finish: false, reject: true, withdraw: false });
+    expect(await row(p.as.enterprise, 'requester')).toEqual({ accept: false, finish: false, reject: false, withdraw: true });
     expect((await p.as.customs.post(`/api/pilot/services/requests/${r.id}/finish`, { outcomeZh: '已放行' })).statusCode).toBe(409);
     expect((await p.as.customs.post(`/api/pilot/services/requests/${r.id}/accept`, { noteZh: '材料齐全' })).json()).toMatchObject({ state: 'accepted', acceptedAt: '2026-03-05T02:00:00.000Z' });
+    // Once accepted: finish or reject for the handler; the requester may still withdraw.
+    expect(await row(p.as.customs, 'handler')).toEqual({ accept: false, finish: true, reject: true, withdraw: false });
+    expect(await row(p.as.enterprise, 'requester')).toEqual({ accept: false, finish: false, reject: false, withdraw: true });
     expect((await p.as.customs.post(`/api/pilot/services/requests/${r.id}/finish`, { outcomeZh: ' ' })).json().error.details[0].path).toBe('/outcomeZh');
     h.clock.set('2026-03-07T02:00:00Z');
     expect((await p.as.customs.post(`/api/pilot/services/requests/${r.id}/finish`, { outcomeZh: '已查验放行' })).json()).toMatchObject({ state: 'done', clock: 'met', outcomeZh: '已查验放行' });
@@ -90,6 +97,8 @@ describe.each(testDatabases)('one-stop service requests, on $name', (kind) => {
     const page = (await p.as.enterprise.get(`/api/pilot/services/requests/${r.id}`)).json();
     expect(page.events.map((e: { state: string }) => e.state)).toEqual(['submitted', 'accepted', 'done']);
     expect(page.may).toEqual({ accept: false, finish: false, reject: false, withdraw: false });
+    expect(await row(p.as.customs, 'handler')).toEqual({ accept: false, finish: false, reject: false, withdraw: false });
+    expect(await row(p.as.enterprise, 'requester')).toEqual({ accept: false, finish: false, reject: false, withdraw: false });
 
     // The clock runs on: a request left alone goes due, then overdue, and a late refusal misses.
     const late = await file(p.as.enterprise, { category: 'customs' });
