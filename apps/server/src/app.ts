@@ -27,6 +27,10 @@ import { fileRoutes, fileService, MAX_FILE_BYTES } from './platform/files/files.
 import { supervisionRoutes, supervisionServices } from './modules/supervision/index.js';
 import { industryRoutes, industryServices } from './modules/industry/index.js';
 import { pilotRoutes, pilotServices } from './modules/pilot/index.js';
+import { talentRoutes, talentServices } from './modules/talent/index.js';
+import { innovationRoutes, innovationServices } from './modules/innovation/index.js';
+import { ipRoutes, ipServices } from './modules/ip/index.js';
+import { challengeRoutes, challengeServices } from './modules/challenges/index.js';
 import type { Mailer } from './modules/supervision/notifications.js';
 import type { Config } from './config.js';
 
@@ -75,6 +79,10 @@ export async function buildApp(options: AppOptions) {
     supervision: supervisionServices(options.database, { plan, files, now: options.now, mailer: options.mailer }),
     industry: industryServices(options.database, { plan, now: options.now }),
     pilot: pilotServices(options.database, { plan, files, now: options.now }),
+    talent: talentServices(options.database, { plan, files, now: options.now }),
+    innovation: innovationServices(options.database, { plan, files, now: options.now }),
+    ip: ipServices(options.database, { plan, files, now: options.now }),
+    challenges: challengeServices(options.database, { plan, files, now: options.now }),
   };
   const routes: RegisteredRoute[] = [];
 
@@ -128,6 +136,10 @@ export async function buildApp(options: AppOptions) {
   await app.register(supervisionRoutes, services.supervision);
   await app.register(industryRoutes, services.industry);
   await app.register(pilotRoutes, services.pilot);
+  await app.register(talentRoutes, services.talent);
+  await app.register(innovationRoutes, services.innovation);
+  await app.register(ipRoutes, services.ip);
+  await app.register(challengeRoutes, services.challenges);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir + 'index.html')) {

@@ -5,9 +5,7 @@ import { ensureAdmin } from './identity/bootstrap.js';
 import { planService } from '../modules/plan/service.js';
 import { readPlanFiles } from '../modules/plan/files.js';
 import { loadDemo } from '../demo/load.js';
-import { consultationsService } from '../modules/supervision/consultations.service.js';
-import { seedIndustry } from '../modules/industry/seed.js';
-import { seedPilot } from '../modules/pilot/seed.js';
+import { seedModules } from '../modules/seed.js';
 import type { Config } from '../config.js';
 
 export interface BootReport {
@@ -26,9 +24,7 @@ export async function boot(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'adm
     const migrationsApplied = await migrate(database.db);
     const plan = planService(database);
     const seed = await plan.seed(systemCtx('seed'), readPlanFiles());
-    await consultationsService(database, { plan, now: () => new Date() }).seedPlanConsultation(systemCtx('seed'));
-    await seedIndustry(database.db, systemCtx('seed'));
-    await seedPilot(database.db, systemCtx('seed'));
+    await seedModules(database, plan, systemCtx('seed'));
     const admin = await ensureAdmin(database, config.adminPassword);
     const demo = config.demo ? await loadDemo(database) : null;
     return { database, migrationsApplied, planVersion: seed.planVersion, planCreated: seed.created, admin, demo };

@@ -1,5 +1,4 @@
-import { seedIndustry } from '../modules/industry/seed.js';
-import { seedPilot } from '../modules/pilot/seed.js';
+import { seedModules } from '../modules/seed.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
@@ -9,7 +8,6 @@ import { systemCtx } from '../platform/context/ctx.js';
 import { identityService } from '../platform/identity/service.js';
 import { planService } from '../modules/plan/service.js';
 import { readPlanFiles } from '../modules/plan/files.js';
-import { consultationsService } from '../modules/supervision/consultations.service.js';
 import type { Role } from '../platform/access/model.js';
 import type { TestDatabaseKind } from './databases.js';
 
@@ -77,9 +75,7 @@ export function useHarness(kind: TestDatabaseKind, options: { seed?: boolean; bo
     if (options.seed !== false) {
       const plan = planService(h.database);
       await plan.seed(systemCtx('test'), readPlanFiles());
-      await consultationsService(h.database, { plan, now: () => new Date() }).seedPlanConsultation(systemCtx('test'));
-      await seedIndustry(h.database.db, systemCtx('test'));
-      await seedPilot(h.database.db, systemCtx('test'));
+      await seedModules(h.database, plan, systemCtx('test'));
     }
     const built = await buildApp({ database: h.database, sessionTtlHours: 12, secureCookies: false, bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576, now: () => h.clock.now() });
     h.app = built.app;

@@ -12,6 +12,10 @@ import { AppLayout } from './Layout';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import { industryRoutes } from '../modules/industry/routes';
 import { pilotRoutes } from '../modules/pilot/routes';
+import { challengeRoutes } from '../modules/challenges/routes';
+import { innovationRoutes } from '../modules/innovation/routes';
+import { ipRoutes } from '../modules/ip/routes';
+import { talentRoutes } from '../modules/talent/routes';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./LoginPage'));
@@ -31,7 +35,7 @@ const UpcomingModulePage = lazy(() => import('../modules/upcoming/UpcomingModule
 const admin = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
 
 /** Modules whose pages are still being built; each shows what it will do. */
-const UPCOMING = ['challenges', 'strains', 'factory', 'talent'] as const;
+const UPCOMING = ['strains', 'factory'] as const;
 
 function Routed() {
   return (
@@ -50,6 +54,10 @@ function Routed() {
         {supervisionRoutes}
         {industryRoutes}
         {pilotRoutes}
+        {challengeRoutes}
+        {innovationRoutes}
+        {ipRoutes}
+        {talentRoutes}
         {UPCOMING.map((m) => <Route key={m} path={`${m}/*`} element={<UpcomingModulePage module={m} />} />)}
         <Route path="admin">
           <Route index element={admin(<UsersPage />)} />

@@ -70,10 +70,30 @@ export const NAV: NavItem[] = [
       { key: '/pilot/services', label: 'nav.pilotServices' },
     ],
   },
-  { key: '/challenges', label: 'nav.challenges', icon: <TrophyOutlined /> },
+  {
+    key: 'challenges', label: 'nav.challenges', icon: <TrophyOutlined />,
+    children: [
+      { key: '/challenges', label: 'nav.challengeList' },
+      { key: '/challenges/needs', label: 'nav.techNeeds' },
+      { key: '/challenges/applications', label: 'nav.myApplications', roles: ['admin', 'taskforce', 'enterprise', 'institute'] },
+      { key: '/challenges/review', label: 'nav.reviewDesk', roles: ['expert'] },
+      { key: '/challenges/board', label: 'nav.awardBoard', roles: ['admin', 'taskforce', 'unit', 'district'] },
+      { key: '/challenges/results', label: 'nav.challengeResults' },
+      { key: '/innovation/platforms', label: 'nav.innovationPlatforms' },
+      { key: '/ip', label: 'nav.ip' },
+    ],
+  },
   { key: '/strains', label: 'nav.strains', icon: <DatabaseOutlined /> },
   { key: '/factory', label: 'nav.factory', icon: <ClusterOutlined /> },
-  { key: '/talent', label: 'nav.talent', icon: <TeamOutlined /> },
+  {
+    key: 'talent', label: 'nav.talent', icon: <TeamOutlined />,
+    children: [
+      { key: '/talent/experts', label: 'nav.experts', roles: ['admin', 'taskforce', 'unit', 'district', 'expert'] },
+      { key: '/talent/committee', label: 'nav.committee' },
+      { key: '/talent/people', label: 'nav.talentPeople' },
+      { key: '/talent/education', label: 'nav.education' },
+    ],
+  },
   {
     key: 'admin', label: 'nav.admin', icon: <SettingOutlined />, roles: ['admin'],
     children: [

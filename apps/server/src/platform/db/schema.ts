@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** Table types as Kysely sees them (camelCase; the SQL is snake_case through CamelCasePlugin). */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T extends object | null = object> = JSONColumnType<T, T | string, T | string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T extends object | null = object> = JSONColumnType<T, T | string, T | string>;
 
 export interface OrganisationTable {
   id: Generated<string>;

@@ -1,0 +1,2 @@
+-- Review of challenge applications: reviewer assignments, rubric scores, the public notice (公示)
+-- and objections.

@@ -1,0 +1,2 @@
+-- Delivery of awarded challenges: milestones with reports and reviews, verdicts, the tranche
+-- ledger, acceptance against the indicators, and outputs.
