@@ -11,6 +11,7 @@ import { formatIndustry, measureIndustry } from './industry.js';
 import { formatMatch, measureMatch } from './match.js';
 import { formatPilot, measurePilot } from './pilot.js';
 import { formatAssign, measureAssign } from './assign.js';
+import { formatChallenges, measureChallenges } from './challenges.js';
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 console.log('## Cold start to ready\n');
@@ -25,5 +26,7 @@ console.log('\n## Pilot matching at scale\n');
 console.log(formatPilot(await measurePilot()));
 console.log('\n## Pilot matching: engine against BM25 on the judged set\n');
 console.log(formatMatch(measureMatch()));
-console.log('\n## Reviewer assignment (issue #6, engine only)\n');
+console.log('\n## Reviewer assignment: the engine alone\n');
 console.log(formatAssign(measureAssign()));
+console.log('\n## Reviewer assignment: the whole use case over the database\n');
+console.log(formatChallenges(await measureChallenges()));

@@ -31,6 +31,10 @@ create table challenge (
   organiser_id             uuid references organisation (id),
   created_by               uuid references app_user (id),
   published_at             timestamptz,
+  -- open → review: when the organiser closed applications (the formal check starts).
+  review_started_at        timestamptz,
+  cancelled_at             timestamptz,
+  cancel_reason_zh         text,
   tokens                   text[] not null default '{}',
   is_demo                  boolean not null default false,
   created_at               timestamptz not null default now(),
@@ -53,6 +57,18 @@ create table challenge_indicator (
   unique (challenge_id, position)
 );
 
+-- A deadline moved while the challenge was open, with the reason (also in the audit log).
+create table challenge_deadline_change (
+  id             uuid primary key default gen_random_uuid(),
+  challenge_id   uuid not null references challenge (id) on delete cascade,
+  from_deadline  timestamptz not null,
+  to_deadline    timestamptz not null,
+  reason_zh      text not null,
+  changed_by     uuid references app_user (id),
+  changed_at     timestamptz not null default now()
+);
+create index challenge_deadline_change_challenge_idx on challenge_deadline_change (challenge_id);
+
 -- 揭榜申请: one per lead organisation per challenge.
 create table application (
   id                  uuid primary key default gen_random_uuid(),
@@ -70,6 +86,11 @@ create table application (
   formal_note_zh      text,
   formal_checked_by   uuid references app_user (id),
   formal_checked_at   timestamptz,
+  -- The model's checklist as the organiser saw it when deciding.
+  formal_checklist    jsonb,
+  -- The lead itself is the user enterprise (应用企业) of the consortium.
+  lead_user_enterprise boolean not null default false,
+  withdrawn_at        timestamptz,
   created_at          timestamptz not null default now(),
   updated_at          timestamptz not null default now(),
   unique (challenge_id, lead_organisation_id)
@@ -84,6 +105,7 @@ create table application_member (
   role_zh          text,
   primary key (application_id, organisation_id)
 );
+create index application_member_organisation_idx on application_member (organisation_id);
 
 -- The team's people; a person who is in the expert pool is linked (conflict checks read it).
 create table application_person (

@@ -6,6 +6,10 @@ import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from './data.js';
 import { loadDemoSupervision } from './supervision.js';
 import { loadDemoIndustry } from './industry.js';
 import { loadDemoPilot } from './pilot.js';
+import { loadDemoTalent } from './talent.js';
+import { loadDemoInnovation } from './innovation.js';
+import { loadDemoNeeds } from './needs.js';
+import { loadDemoChallenges } from './challenges.js';
 
 /**
  * Loads the demonstration data set (示例数据). Deterministic and idempotent: the same
@@ -38,5 +42,9 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; r
   records += await loadDemoSupervision(database);
   records += await loadDemoIndustry(database);
   records += await loadDemoPilot(database);
+  records += await loadDemoInnovation(database);
+  records += await loadDemoTalent(database);
+  records += await loadDemoNeeds(database);
+  records += await loadDemoChallenges(database);
   return { loaded: records > 0, records };
 }

@@ -29,3 +29,20 @@ export async function expectRefused(client: Client, caller: string, method: stri
   }
   expect(await fingerprint(), `${label}: something changed`).toBe(before);
 }
+
+/**
+ * One cell of a role × route matrix: an admitted caller gets one of the route's expected statuses
+ * for the request the case builds; a refused one is refused as `expectRefused` says.
+ */
+export async function expectCell<W, C extends string>(
+  c: { method: string; ok: readonly number[]; request: (w: W, who: { caller: C; admitted: boolean }) => Promise<{ url: string; body?: unknown }> | { url: string; body?: unknown } },
+  w: W, client: Client, caller: C, verdict: 'admitted' | 'refused', fingerprint: () => Promise<string>,
+) {
+  if (verdict === 'refused') {
+    const { url } = await c.request(w, { caller, admitted: false });
+    return expectRefused(client, caller, c.method, url, fingerprint);
+  }
+  const { url, body } = await c.request(w, { caller, admitted: true });
+  const res = await client.request(c.method, url, c.method !== 'GET' && c.method !== 'DELETE' ? body ?? {} : undefined);
+  expect(c.ok, `${caller} ${c.method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`).toContain(res.statusCode);
+}

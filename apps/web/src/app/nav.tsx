@@ -90,7 +90,7 @@ export const NAV: NavItem[] = [
     children: [
       { key: '/talent/experts', label: 'nav.experts', roles: ['admin', 'taskforce', 'unit', 'district', 'expert'] },
       { key: '/talent/committee', label: 'nav.committee' },
-      { key: '/talent/people', label: 'nav.talentPeople' },
+      { key: '/talent/people', label: 'nav.talentPeople', roles: ['admin', 'taskforce', 'unit', 'district'] },
       { key: '/talent/education', label: 'nav.education' },
     ],
   },

@@ -16,3 +16,7 @@ export const SCOPE = 'challenges:read';
 export const readBy = (roles: readonly Role[]) => ({ allow: roles, scope: SCOPE });
 export const SIGNED_IN = { allow: 'authenticated' as const };
 export const PUBLIC = { allow: 'public' as const };
+/** Read an award's delivery record: organisers, overseers, and the team (the service admits only the team's organisations). */
+export const AWARD_READERS: readonly Role[] = ['admin', 'taskforce', 'unit', 'district', 'enterprise', 'institute'];
+/** Record an award's outputs: organisers and the team's lead organisation (the service checks it is the lead). */
+export const OUTPUT_RECORDERS: readonly Role[] = ['admin', 'taskforce', 'unit', 'enterprise', 'institute'];

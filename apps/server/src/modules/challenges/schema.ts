@@ -33,6 +33,9 @@ export interface ChallengeTable {
   organiserId: string | null;
   createdBy: string | null;
   publishedAt: Date | null;
+  reviewStartedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReasonZh: string | null;
   tokens: Generated<string[]>;
   isDemo: Generated<boolean>;
   createdAt: Timestamp;
@@ -66,8 +69,24 @@ export interface ApplicationTable {
   formalNoteZh: string | null;
   formalCheckedBy: string | null;
   formalCheckedAt: Date | null;
+  formalChecklist: Json<ChecklistItem[]> | null;
+  leadUserEnterprise: Generated<boolean>;
+  withdrawnAt: Date | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+/** One line of the formal check's checklist (model/applications.ts computes it). */
+export interface ChecklistItem { key: string; zh: string; en: string; ok: boolean; detailZh: string }
+
+export interface ChallengeDeadlineChangeTable {
+  id: Generated<string>;
+  challengeId: string;
+  fromDeadline: Date;
+  toDeadline: Date;
+  reasonZh: string;
+  changedBy: string | null;
+  changedAt: Timestamp;
 }
 
 export interface ApplicationMemberTable {
@@ -122,6 +141,7 @@ declare module '../../platform/db/schema.js' {
   interface DB {
     challenge: ChallengeTable;
     challengeIndicator: ChallengeIndicatorTable;
+    challengeDeadlineChange: ChallengeDeadlineChangeTable;
     application: ApplicationTable;
     applicationMember: ApplicationMemberTable;
     applicationPerson: ApplicationPersonTable;

@@ -19,6 +19,8 @@ export interface ExpertTable {
   isDemo: Generated<boolean>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  contactZh: string | null;
+  profileZh: string | null;
 }
 
 export interface ExpertConflictTable {
@@ -42,10 +44,104 @@ export interface ExpertCollaborationTable {
   createdAt: Timestamp;
 }
 
+export interface ExpertCommitteeTable {
+  id: Generated<string>;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  mandateZh: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CommitteeMembershipTable {
+  id: Generated<string>;
+  committeeId: string;
+  expertId: string;
+  role: 'chair' | 'viceChair' | 'member';
+  termStart: string;
+  termEnd: string;
+  renewedFrom: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CommitteeConsultationTable {
+  id: Generated<string>;
+  code: string;
+  committeeId: string;
+  kind: 'decision' | 'project';
+  subjectZh: string;
+  heldOn: string;
+  adviceZh: string;
+  taskNo: number | null;
+  createdBy: string | null;
+  isDemo: Generated<boolean>;
+  createdAt: Timestamp;
+}
+
+export interface CommitteeConsultationExpertTable {
+  consultationId: string;
+  expertId: string;
+}
+
+export interface TalentTable {
+  id: Generated<string>;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  kind: 'national' | 'academician' | 'leadGoose' | 'highEnd';
+  programme: 'yuyue' | 'newChongqing' | 'millionTalents' | 'other';
+  programmeOtherZh: string | null;
+  organisationId: string | null;
+  organisationZh: string;
+  fieldZh: string;
+  titleZh: string | null;
+  teamSize: number | null;
+  arrivalOn: string | null;
+  status: 'recruiting' | 'arrived' | 'left';
+  leftOn: string | null;
+  expertId: string | null;
+  noteZh: string | null;
+  tokens: Generated<string[]>;
+  isDemo: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TalentSupportItemTable {
+  id: Generated<string>;
+  talentId: string;
+  item: 'funding' | 'housing' | 'lab' | 'subsidy' | 'team' | 'other';
+  descriptionZh: string | null;
+  amountWan: number | null;
+  sortOrder: Generated<number>;
+}
+
+export interface EducationProgrammeTable {
+  id: Generated<string>;
+  code: string;
+  organisationId: string;
+  kind: 'bachelor' | 'master' | 'doctoral' | 'joint' | 'training';
+  nameZh: string;
+  partnerZh: string | null;
+  startYear: number;
+  enrolment: number | null;
+  noteZh: string | null;
+  isDemo: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     expert: ExpertTable;
     expertConflict: ExpertConflictTable;
     expertCollaboration: ExpertCollaborationTable;
+    expertCommittee: ExpertCommitteeTable;
+    committeeMembership: CommitteeMembershipTable;
+    committeeConsultation: CommitteeConsultationTable;
+    committeeConsultationExpert: CommitteeConsultationExpertTable;
+    talent: TalentTable;
+    talentSupportItem: TalentSupportItemTable;
+    educationProgramme: EducationProgrammeTable;
   }
 }

@@ -61,4 +61,8 @@ export const SCOPES: Record<string, { zh: string; en: string }> = {
   'industry:read': { zh: '读取产业地图（企业、经营数据、招商线索、基金）', en: 'Read the industry map (enterprises, figures, leads, funds)' },
   'pilot:read': { zh: '读取中试数据（基地、清单、匹配、项目、一站式服务）', en: 'Read pilot data (bases, lists, matches, projects, one-stop services)' },
   'supervision:read': { zh: '读取督办数据（工作要点、进展、指标、清单、通报）', en: 'Read supervision data (work points, reports, indicators, lists, notices)' },
+  'challenges:read': { zh: '读取揭榜挂帅数据（需求目录、榜单、申报、评审、立项与交付）', en: 'Read challenge data (need catalog, challenges, applications, reviews, awards and delivery)' },
+  'talent:read': { zh: '读取人才与专家数据（专家库、专家委员会、人才、教育培训）', en: 'Read talent and expert data (experts, committee, talent, education)' },
+  'innovation:read': { zh: '读取科技创新平台', en: 'Read innovation platforms' },
+  'ip:read': { zh: '读取知识产权与侵权举报', en: 'Read intellectual property and infringement reports' },
 };

@@ -50,7 +50,7 @@ export function fileService({ db }: Database) {
       const tf = hasRole(ctx.principal, 'admin', 'taskforce');
       for (const id of ids) {
         const f = rows.find((r) => r.id === id);
-        if (!f || (!tf && f.organisationId !== ctx.principal?.organisationId && f.uploadedBy !== ctx.principal?.userId))
+        if (!f || (!tf && !ownedBy(f, ctx)))
           throw badRequest(`附件 ${id} 不存在或不可引用`, `Attachment ${id} does not exist or is not yours to cite`, [{ path: '/fileIds', message: id }]);
       }
     },
@@ -60,14 +60,23 @@ export function fileService({ db }: Database) {
     async download(ctx: Ctx, id: string) {
       const f = await db.selectFrom('storedFile').selectAll().where('id', '=', id).executeTakeFirst();
       if (!f) throw notFound('文件不存在', 'File not found');
-      const p = ctx.principal;
-      if (!hasRole(p, 'admin', 'taskforce') && f.organisationId !== p?.organisationId && f.uploadedBy !== p?.userId) throw forbidden();
+      if (!hasRole(ctx.principal, 'admin', 'taskforce') && !ownedBy(f, ctx)) throw forbidden();
       return f;
     },
   };
 }
 
 export type FileService = ReturnType<typeof fileService>;
+
+/**
+ * A file is the caller's when the caller uploaded it or belongs to the organisation it was
+ * uploaded for. Two users with no organisation share nothing: a missing organisation never matches.
+ */
+function ownedBy(f: { organisationId: string | null; uploadedBy: string | null }, ctx: Ctx) {
+  const p = ctx.principal;
+  if (!p) return false;
+  return f.uploadedBy === p.userId || (f.organisationId !== null && f.organisationId === p.organisationId);
+}
 
 /** Reads the one file of a multipart request into memory (bounded by MAX_FILE_BYTES). */
 export async function oneUploadedFile(req: FastifyRequest) {

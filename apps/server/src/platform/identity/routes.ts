@@ -90,6 +90,15 @@ export async function identityRoutes(app: FastifyInstance, { identity }: { ident
     schema: { tags: ['admin'], summary: '解锁 Unlock', params: IdParams, response: { 200: Type.Ref('User'), ...errorResponses } },
   }, (req) => identity.unlockUser(req.ctx, (req.params as { id: string }).id));
 
+  app.get('/api/organisations', {
+    config: { access: { allow: 'authenticated' } },
+    schema: {
+      tags: ['admin'], summary: '按名称查找机构（选择联合体成员、专家所在机构、利益冲突对象、权利人）Organisations by name, for the forms that pick one',
+      querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })), kind: Type.Optional(Kind) }),
+      response: { 200: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), nameZh: Type.String(), nameEn: Nullable(Type.String()) })), ...errorResponses },
+    },
+  }, (req) => identity.lookupOrganisations(req.ctx, req.query as never));
+
   app.get('/api/admin/organisations', {
     config: { access: { allow: ['admin', 'taskforce'], scope: 'admin:read' } },
     schema: {

@@ -6,10 +6,14 @@ import type { DB } from '../db/schema.js';
 import type { Ctx } from '../context/ctx.js';
 import { audit } from '../audit/audit.js';
 import { hasRole, SCOPES, type Role } from '../access/model.js';
-import { conflict, forbidden, invalid, notFound } from '../http/errors.js';
+import { conflict, forbidden, invalid, notFound, unauthorized } from '../http/errors.js';
+import { containsPattern } from '../db/like.js';
 import { hashPassword } from '../auth/passwords.js';
 import { identityStore as store, type OrganisationRow, type UserRow } from './store.js';
 import { isRole, passwordProblems } from './model.js';
+
+/** The kinds of organisation a form may pick by name: parties, not the task force, departments or districts. */
+const LOOKUP_KINDS = ['enterprise', 'institute', 'university', 'pilotBase', 'bank', 'other'];
 
 /** Users, organisations and API tokens: the admin's use cases and a user's own tokens. */
 
@@ -155,6 +159,19 @@ export function identityService(database: Database) {
     async listOrganisations(ctx: Ctx, f: { kind?: string; q?: string; limit?: number; offset?: number }) {
       if (!hasRole(ctx.principal, 'admin', 'taskforce')) throw forbidden();
       return store.listOrganisations(db, { ...f, limit: f.limit ?? 200, offset: f.offset ?? 0 });
+    },
+
+    /**
+     * Organisations by name for the forms that pick one (a consortium member, an expert's
+     * organisation, a declared conflict, an IP holder): names and kinds are public facts, so any
+     * signed-in user may look them up; the task force and departments are not offered.
+     */
+    async lookupOrganisations(ctx: Ctx, f: { q?: string; kind?: string }) {
+      if (!ctx.principal) throw unauthorized();
+      let q = db.selectFrom('organisation').select(['id', 'kind', 'nameZh', 'nameEn']).where('kind', 'in', LOOKUP_KINDS);
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      if (f.q?.trim()) q = q.where('nameZh', 'like', containsPattern(f.q.trim()));
+      return q.orderBy('nameZh').limit(50).execute();
     },
 
     async createOrganisation(ctx: Ctx, input: { kind: string; nameZh: string; nameEn?: string | null; districtCode?: string | null; creditCode?: string | null }, opts: { isDemo?: boolean } = {}) {

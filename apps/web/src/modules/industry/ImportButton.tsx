@@ -6,7 +6,7 @@ import { ImportProblems, importFailure, type ImportFailure } from '../../app/com
 import { useLang } from '../../app/i18n';
 import { bi, useDownload } from '../supervision/shared';
 import type { ImportKind, ImportOutcome } from './api';
-import { percentOf, streamImport, type ImportPhase, type ImportProgress } from './importStream';
+import { percentOf, streamImport, type ImportPhase, type ImportProgress } from '../../app/importStream';
 
 const KINDS: Record<ImportKind, { zh: string; en: string; template: string }> = {
   enterprises: { zh: '企业名录', en: 'enterprises', template: '企业名录导入模板.xlsx' },
@@ -58,7 +58,7 @@ export function ImportButton({ kind, onDone, testId = 'import' }: { kind: Import
   const send = async (file: File) => {
     setOutcome({ kind: 'busy', name: file.name, progress: { phase: 'upload', done: 0, total: 0 } });
     try {
-      const result = await streamImport(kind, file, (progress) => setOutcome({ kind: 'busy', name: file.name, progress }));
+      const result = await streamImport<ImportOutcome>(`/api/industry/import/${kind}`, file, (progress) => setOutcome({ kind: 'busy', name: file.name, progress }));
       setOutcome({ kind: 'done', name: file.name, result });
       onDone?.();
     } catch (e) {

@@ -157,8 +157,10 @@ describe.each(testDatabases)('imports, reminders, inspections and indicators, on
       h.services.plan.registerIndicator(scale.code, async () => ({ value: 812, asOf: '2026-03-01', basisZh: '企业营收合计', basisEn: 'Sum of revenue', drillDown: '/industry' }));
       expect((await p.as.unitA.post(`/api/indicators/${scale.code}/values`, { value: 1, asOf: '2026-02-28', evidenceZh: 'x' })).statusCode).toBe(409);
       // This one, the industry map's 专精特新 count (0 firms here; the other industry indicators have no
-      // verified figures yet), and the pilot module's two counts (bases recognised, 1-to-10 conversions; 0 here).
-      expect((await p.as.taskforce.post('/api/indicators/snapshot')).json().recorded).toBe(4);
+      // verified figures yet), the pilot module's two counts (bases recognised, 1-to-10 conversions; 0 here),
+      // the innovation platforms and their results from 0 to 1 (the seeded platforms count), and the
+      // talent module's four (national-level talents, academicians, high-end talent, education; 0 here).
+      expect((await p.as.taskforce.post('/api/indicators/snapshot')).json().recorded).toBe(10);
       const computed = (await p.as.taskforce.get(`/api/indicators/${scale.code}`)).json();
       expect(computed).toMatchObject({ value: 812, source: 'computed', drillDown: '/industry' });
       expect(computed.history.map((v: { source: string }) => v.source)).toEqual(['computed', 'reported']);

@@ -1,21 +1,20 @@
-import { ApiError, currentCsrfToken, type ErrorDetail } from '../../app/api';
-import type { ImportKind, ImportOutcome } from './api';
+import { ApiError, currentCsrfToken, type ErrorDetail } from './api';
 
 /**
- * An industry import, streamed: the file goes up as multipart/form-data with
+ * An import, streamed (industry figures, enterprises and leads; experts; technology needs): the file goes up as multipart/form-data with
  * `Accept: application/x-ndjson`, and the server answers one JSON line per step —
  * {"progress":{phase,done,total}} … then {"result":{…}} or {"status":422,"error":{…}}.
  */
 export type ImportPhase = 'upload' | 'read' | 'validate' | 'write' | 'done';
 export interface ImportProgress { phase: ImportPhase; done: number; total: number }
 
-export type ImportLine =
+export type ImportLine<T = unknown> =
   | { kind: 'progress'; progress: ImportProgress }
-  | { kind: 'result'; result: ImportOutcome }
+  | { kind: 'result'; result: T }
   | { kind: 'error'; status: number; code: string; message: string; details: ErrorDetail[] };
 
 /** One line of the stream, or null for a blank or unreadable one. */
-export function parseImportLine(line: string): ImportLine | null {
+export function parseImportLine<T = unknown>(line: string): ImportLine<T> | null {
   const text = line.trim();
   if (!text) return null;
   let o: Record<string, unknown>;
@@ -25,7 +24,7 @@ export function parseImportLine(line: string): ImportLine | null {
     return null;
   }
   if (o.progress) return { kind: 'progress', progress: o.progress as ImportProgress };
-  if (o.result) return { kind: 'result', result: o.result as ImportOutcome };
+  if (o.result) return { kind: 'result', result: o.result as T };
   if (o.error) {
     const e = o.error as { code?: string; message?: string; details?: ErrorDetail[] };
     return { kind: 'error', status: Number(o.status) || 500, code: e.code ?? 'http_error', message: e.message ?? '导入失败（Import failed）', details: e.details ?? [] };
@@ -50,8 +49,8 @@ export function percentOf(p: ImportProgress): number {
   return Math.round(from + (to - from) * share);
 }
 
-/** Sends the file and reports each step; resolves with the counts or throws an ApiError (422 with each row's problem). */
-export async function streamImport(kind: ImportKind, file: File, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
+/** Sends the file to `url` and reports each step; resolves with the result (the counts) or throws an ApiError (422 with each row's problem). */
+export async function streamImport<T>(url: string, file: File, onProgress: (p: ImportProgress) => void): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
   const headers: Record<string, string> = { accept: 'application/x-ndjson' };
@@ -60,7 +59,7 @@ export async function streamImport(kind: ImportKind, file: File, onProgress: (p:
   onProgress({ phase: 'upload', done: 0, total: 0 });
   let res: Response;
   try {
-    res = await fetch(`/api/industry/import/${kind}`, { method: 'POST', body: form, headers, credentials: 'same-origin' });
+    res = await fetch(url, { method: 'POST', body: form, headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network_error', '无法连接服务器（Cannot reach the server）');
   }
@@ -73,9 +72,9 @@ export async function streamImport(kind: ImportKind, file: File, onProgress: (p:
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
-  const got: { outcome?: ImportOutcome } = {};
+  const got: { outcome?: T } = {};
   const take = (line: string) => {
-    const l = parseImportLine(line);
+    const l = parseImportLine<T>(line);
     if (!l) return;
     if (l.kind === 'progress') onProgress(l.progress);
     else if (l.kind === 'result') got.outcome = l.result;
