@@ -32,6 +32,12 @@ create table expert_conflict (
   organisation_id  uuid references organisation (id),
   person_id        uuid references expert (id),
   note_zh          text,
+  -- Who declared it: an expert withdraws only what it declared itself, never what the task force
+  -- or a review recorded.
+  declared_by      uuid references app_user (id),
+  -- Declared from a blind review: the organisation is the applicant's, which the expert must not
+  -- learn, so the expert's own view of the record does not name it.
+  from_blind_review boolean not null default false,
   declared_at      timestamptz not null default now(),
   check (organisation_id is not null or person_id is not null)
 );
@@ -47,6 +53,8 @@ create table expert_collaboration (
   year             integer,
   organisation_id  uuid references organisation (id),
   person_id        uuid references expert (id),
+  -- Who recorded it: an expert removes only joint work it recorded itself.
+  recorded_by      uuid references app_user (id),
   created_at       timestamptz not null default now(),
   check (organisation_id is not null or person_id is not null)
 );

@@ -12,7 +12,7 @@ import {
   APPLICATION_FIELDS, applicationMoveProblem, applicationProblems, budgetCapOf, BUDGET_RULE, checklistOf,
   type ApplicationInput, type ApplicationMove, type ChallengeTerms, type Known,
 } from './model/applications.js';
-import { mayRun } from './challenges.service.js';
+import { mayRun } from './viewer.js';
 import { applicationsWorkbook } from './challenges.excel.js';
 import { challengeViewerOf, requireOrganisation, requireOrganiser, type ChallengeViewer } from './viewer.js';
 

@@ -16,7 +16,7 @@ import {
 } from './model/challenges.js';
 import { timelineOf, type ChallengeRow } from './challenges.timeline.js';
 import { challengesWorkbook } from './challenges.excel.js';
-import { challengeViewerOf, requireOrganisation, requireOrganiser, type ChallengeViewer } from './viewer.js';
+import { challengeViewerOf, mayRun, requireOrganisation, requireOrganiser, type ChallengeViewer } from './viewer.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type ChallengePatch = Partial<ChallengeInput>;
@@ -27,9 +27,6 @@ export const COUNTED_APPLICATIONS = ['submitted', 'eligible', 'ineligible', 'pro
 
 const notFoundChallenge = () => notFound('榜单不存在', 'Challenge not found');
 const stateConflict = () => conflict('榜单已被他人变更，请刷新后重试', 'The challenge changed meanwhile; reload and try again', [{ path: '/status', message: '榜单状态已变更（the status changed）' }]);
-
-/** Task force for any challenge; a department for the challenges its organisation posts. */
-export const mayRun = (v: ChallengeViewer, c: { organiserId: string | null }) => v.taskForce || (v.organiser && !!v.organisationId && v.organisationId === c.organiserId);
 
 const tokensFor = (c: Pick<ChallengeInput, 'titleZh' | 'summaryZh' | 'fields' | 'eligibilityZh'>, indicators: readonly IndicatorInput[]) =>
   tokensOf(c.titleZh, c.summaryZh, c.fields.join(' '), c.eligibilityZh, indicators.map((i) => i.nameZh).join(' '));
@@ -158,7 +155,10 @@ export function challengesService(database: Database, d: ChallengeDeps) {
   /** One status move from the status the caller's check saw: two moves at once take effect once. */
   async function move(ctx: Ctx, c: Row, action: string, set: Record<string, unknown>, extra: (trx: Transaction<DB>) => Promise<unknown> = async () => undefined, note?: string) {
     return db.transaction().execute(async (trx) => {
-      const after = await trx.updateTable('challenge').set({ ...set, updatedAt: d.now() }).where('id', '=', c.id).where('status', '=', c.status).returning(['status']).executeTakeFirst();
+      // The status and the deadline as the decision saw them: an extension and a move to review that
+      // race cannot both land (one would leave a challenge in review with a deadline ahead).
+      const after = await trx.updateTable('challenge').set({ ...set, updatedAt: d.now() })
+        .where('id', '=', c.id).where('status', '=', c.status).where('deadline', '=', c.deadline).returning(['status']).executeTakeFirst();
       if (!after) throw stateConflict();
       const from = CHALLENGE_STATUSES[c.status as ChallengeStatus].zh;
       const to = CHALLENGE_STATUSES[after.status as ChallengeStatus].zh;

@@ -7,6 +7,7 @@ import { isIsoDate } from '../../platform/dates.js';
 import { challengeCompleted, isSettled } from './model/delivery.js';
 import { AWARD_STATUSES } from './model/labels.js';
 import { requireOrganiser, type ChallengeViewer } from './viewer.js';
+import { mayRun } from './viewer.js';
 
 /**
  * What the delivery services share: an award with its challenge and lead organisation, who the
@@ -40,8 +41,9 @@ export const lockAward = async (trx: Transaction<DB>, id: string) => {
 /** The caller's part in an award: runs it, oversees it, leads the team, is a consortium member, or none. */
 export type Relation = 'organiser' | 'overseer' | 'lead' | 'member' | null;
 
-export async function relationTo(q: Q, v: ChallengeViewer, a: Pick<AwardRow, 'applicationId' | 'leadOrganisationId'>): Promise<Relation> {
-  if (v.organiser) return 'organiser';
+export async function relationTo(q: Q, v: ChallengeViewer, a: Pick<AwardRow, 'applicationId' | 'leadOrganisationId' | 'organiserId'>): Promise<Relation> {
+  // Only the challenge's runners (the task force, the posting department) run its delivery; other departments oversee.
+  if (mayRun(v, a)) return 'organiser';
   if (v.organisationId && v.organisationId === a.leadOrganisationId) return 'lead';
   if (v.organisationId) {
     const m = await q.selectFrom('applicationMember').select('organisationId').where('applicationId', '=', a.applicationId).where('organisationId', '=', v.organisationId).executeTakeFirst();
@@ -66,11 +68,12 @@ export async function awardForLead(q: Q, v: ChallengeViewer, id: string, orOrgan
   throw forbidden('仅牵头单位可以执行此操作', 'Only the lead organisation of the team may do this');
 }
 
-/** The award for organisers (task force, units). */
+/** The award for those who run its challenge (the task force, the posting department); another department 403, a stranger 404. */
 export async function awardForOrganiser(q: Q, v: ChallengeViewer, id: string) {
   requireOrganiser(v);
   const a = await loadAward(q, id);
   if (!a) throw awardNotFound();
+  if (!mayRun(v, a)) throw forbidden('只有发榜单位或工作专班可以操作此立项', 'Only the posting organisation or the task force may act on this award');
   return a;
 }
 

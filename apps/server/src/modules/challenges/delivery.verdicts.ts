@@ -1,14 +1,14 @@
 import type { Database } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
-import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
 import { notify } from '../supervision/notifications.js';
 import type { ChallengeDeps } from './index.js';
 import { awardRows, completeIfSettled, pastDayProblem, requiredText, sumPaid, throwIfAny } from './delivery.awards.js';
 import { AWARD_STATUS_AFTER_VERDICT, isOverdue, nextMilestone, payableWan, remainingWan, verdictProblems, wan, type VerdictInput } from './model/delivery.js';
 import { VERDICTS, type Verdict } from './model/labels.js';
-import { challengeViewerOf, requireOrganiser } from './viewer.js';
+import { challengeViewerOf, mayRun, requireOrganiser } from './viewer.js';
 
 export interface ReviewInput { titleZh: string; heldOn: string; noteZh?: string | null; verdicts: VerdictInput[] }
 
@@ -26,7 +26,7 @@ export function verdictsService(database: Database, d: ChallengeDeps) {
   const today = () => todayIn(d.now());
 
   async function challengeFor(challengeId: string) {
-    const c = await db.selectFrom('challenge').select(['id', 'code', 'titleZh', 'status', 'mode']).where('id', '=', challengeId).executeTakeFirst();
+    const c = await db.selectFrom('challenge').select(['id', 'code', 'titleZh', 'status', 'mode', 'organiserId']).where('id', '=', challengeId).executeTakeFirst();
     if (!c) throw challengeNotFound();
     return c;
   }
@@ -36,6 +36,7 @@ export function verdictsService(database: Database, d: ChallengeDeps) {
       const v = await challengeViewerOf(db, ctx);
       requireOrganiser(v);
       const c = await challengeFor(challengeId);
+      if (!mayRun(v, c)) throw forbidden('只有发榜单位或工作专班可以评估此榜单的团队', 'Only the posting organisation or the task force may review this challenge\'s teams');
       if (c.status !== 'awarded') throw conflict('榜单不在实施阶段，不能评估', 'The challenge is not being delivered; no reviews', [{ path: '/status', message: c.status }]);
       throwIfAny([requiredText('/titleZh', input.titleZh, '评估名称', 'the review title'), pastDayProblem('/heldOn', input.heldOn, today(), '评估日期')]);
       const verdicts = input.verdicts ?? [];

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound, unauthorized } from '../../platform/http/e
 import { todayIn } from '../../platform/dates.js';
 import type { NotificationInput } from '../supervision/notifications.js';
 import type { ChallengeDeps } from './index.js';
-import { mayRun } from './challenges.service.js';
+import { mayRun } from './viewer.js';
 import { noticeEndsAt, noticeOpen, proposalProblems, shareOf, type AwardeeInput } from './model/reviews.js';
 import { notifyMany } from '../supervision/notifications.js';
 import { rankingOfChallenge } from './reviews.results.js';

@@ -149,7 +149,9 @@ export function reviewDeskService(database: Database, d: ChallengeDeps) {
         const row = await trx.updateTable('reviewAssignment').set({ status: 'conflict', endReasonZh: `本人声明利益冲突：${note}`, endedAt: d.now(), updatedAt: d.now() })
           .where('id', '=', a.id).where('status', '=', 'assigned').returning(['id', 'status', 'endReasonZh']).executeTakeFirst();
         if (!row) throw conflict('评分已提交或评审已撤销', 'The review was submitted or withdrawn meanwhile', [{ path: '/status', message: '状态已变更（changed）' }]);
-        const declared = await trx.insertInto('expertConflict').values({ expertId: v.expertId!, organisationId: app.leadOrganisationId, noteZh: note, declaredAt: d.now() }).returning('id').executeTakeFirstOrThrow();
+        const declared = await trx.insertInto('expertConflict').values({
+          expertId: v.expertId!, organisationId: app.leadOrganisationId, noteZh: note, declaredAt: d.now(), declaredBy: v.userId, fromBlindReview: c.blind,
+        }).returning('id').executeTakeFirstOrThrow();
         await audit(trx, ctx, { action: 'challenges.review.declareConflict', entityType: 'review_assignment', entityId: a.id, summary: '专家声明利益冲突并回避（a reviewer declared a conflict）', before: { status: 'assigned' }, after: { status: 'conflict', expertConflictId: declared.id, noteZh: note } });
         await notifyMany(trx, tellOrganiser(c, 'challenges.review.conflict', a.id, `榜单 ${c.code} 有评审专家声明利益冲突，请更换`, `A reviewer declared a conflict on challenge ${c.code}; replace them`));
         return row;

@@ -47,14 +47,21 @@ export async function loadPool(q: Q, s: PoolScope): Promise<Pool> {
   const touches = sql`(organisation_id in (${orgsOfApps}) or person_id in (${peopleOfApps}))`;
   const expertFilter = s.expertId ? sql`and id = ${s.expertId}` : sql``;
   const ofExpert = s.expertId ? sql`and expert_id = ${s.expertId}` : sql``;
+  // A conflict or a joint paper recorded on a team member's record naming another expert binds
+  // that expert too: both sides are read, the team member's side turned round to the other expert.
+  const mirroredFor = s.expertId ? sql`and person_id = ${s.expertId}` : sql``;
   const [experts, conflicts, collaborations, orgNames] = await Promise.all([
     // A reviewer signs in to score: experts without an account are not assigned.
     sql<{ id: string; userId: string; organisationId: string | null; fields: string[]; available: boolean; maxLoad: number | null }>`
       select id, user_id, organisation_id, fields, available, max_load from expert where user_id is not null ${expertFilter} order by id`.execute(q),
     sql<{ expertId: string; organisationId: string | null; personId: string | null }>`
-      select expert_id, organisation_id, person_id from expert_conflict where ${touches} ${ofExpert}`.execute(q),
+      select expert_id, organisation_id, person_id from expert_conflict where ${touches} ${ofExpert}
+      union all
+      select person_id, null, expert_id from expert_conflict where expert_id in (${peopleOfApps}) and person_id is not null ${mirroredFor}`.execute(q),
     sql<{ expertId: string; kind: 'publication' | 'project'; ref: string | null; titleZh: string; organisationId: string | null; personId: string | null }>`
-      select expert_id, kind, ref, title_zh, organisation_id, person_id from expert_collaboration where ${touches} ${ofExpert}`.execute(q),
+      select expert_id, kind, ref, title_zh, organisation_id, person_id from expert_collaboration where ${touches} ${ofExpert}
+      union all
+      select person_id, kind, ref, title_zh, null, expert_id from expert_collaboration where expert_id in (${peopleOfApps}) and person_id is not null ${mirroredFor}`.execute(q),
     sql<{ id: string; nameZh: string }>`select id, name_zh from organisation where id in (${orgsOfApps})`.execute(q),
   ]);
 

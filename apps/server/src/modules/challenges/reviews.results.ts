@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { conflict, forbidden } from '../../platform/http/errors.js';
 import type { ChallengeDeps } from './index.js';
-import { mayRun } from './challenges.service.js';
+import { mayRun } from './viewer.js';
 import { aggregate, criterionMeans, rankingOf, rubricOf, type Aggregate, type Rubric } from './model/scoring.js';
 import { notFoundApplication, notFoundChallenge } from './reviews.service.js';
 import { challengeViewerOf } from './viewer.js';

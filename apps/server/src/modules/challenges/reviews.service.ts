@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { NotificationInput } from '../supervision/notifications.js';
 import type { ChallengeDeps } from './index.js';
-import { mayRun } from './challenges.service.js';
+import { mayRun } from './viewer.js';
 import { conflictDetail, LIVE_ASSIGNMENT, nameConflict, type NamedConflict } from './model/reviews.js';
 import { loadPool } from './reviews.pool.js';
 import { notifyMany } from '../supervision/notifications.js';
@@ -100,30 +100,49 @@ export function reviewsService(database: Database, d: ChallengeDeps) {
     return e;
   }
 
-  /** Who is on, or has been on, each application of the challenge. */
+  /** Who is on, or has been on, each application of the challenge; and how many live reviews each expert holds in it. */
   async function historyOf(q: Q, challengeId: string) {
     const rows = await q.selectFrom('reviewAssignment').select(['applicationId', 'expertId', 'status']).where('challengeId', '=', challengeId).execute();
-    const m = new Map<string, { ever: Set<string>; live: number }>();
+    const byApp = new Map<string, { ever: Set<string>; live: number }>();
+    const load = new Map<string, number>();
     for (const r of rows) {
-      const h = m.get(r.applicationId) ?? m.set(r.applicationId, { ever: new Set(), live: 0 }).get(r.applicationId)!;
+      const h = byApp.get(r.applicationId) ?? byApp.set(r.applicationId, { ever: new Set(), live: 0 }).get(r.applicationId)!;
       h.ever.add(r.expertId);
-      if ((LIVE_ASSIGNMENT as readonly string[]).includes(r.status)) h.live++;
+      if ((LIVE_ASSIGNMENT as readonly string[]).includes(r.status)) {
+        h.live++;
+        load.set(r.expertId, (load.get(r.expertId) ?? 0) + 1);
+      }
     }
-    return m;
+    return { byApp, load };
+  }
+
+  /** An expert's own cap (max_load) counts the reviews it already holds in the challenge: what is left, or nothing. */
+  function withRoom(experts: Expert[], load: Map<string, number>): Expert[] {
+    return experts.flatMap((e) => {
+      const used = load.get(e.id) ?? 0;
+      if (!e.maxLoad || !used) return [e];
+      return e.maxLoad > used ? [{ ...e, maxLoad: e.maxLoad - used }] : [];
+    });
   }
 
   /**
    * The engine's answer for a challenge: applications never assigned go in one call (N each);
    * one left short after a decline or removal gets the places missing, from experts never on it.
+   * Each call sees the reviews already held, so no expert's own cap is passed across calls.
    */
-  function plan(apps: Application[], experts: Expert[], n: number, history: Map<string, { ever: Set<string>; live: number }>) {
-    const fresh = apps.filter((a) => !history.has(a.id));
+  function plan(apps: Application[], experts: Expert[], n: number, history: Awaited<ReturnType<typeof historyOf>>) {
+    const load = new Map(history.load);
+    const took = (assignments: AssignResult['assignments']) => {
+      for (const a of assignments) for (const r of a.reviewers) load.set(r.expertId, (load.get(r.expertId) ?? 0) + 1);
+      return assignments;
+    };
+    const fresh = apps.filter((a) => !history.byApp.has(a.id));
     const results: AssignResult['assignments'] = [];
-    if (fresh.length) results.push(...assign(fresh, experts, { perApplication: n }).assignments);
+    if (fresh.length) results.push(...took(assign(fresh, withRoom(experts, load), { perApplication: n }).assignments));
     for (const a of apps) {
-      const h = history.get(a.id);
+      const h = history.byApp.get(a.id);
       if (!h || h.live >= n) continue;
-      results.push(...assign([a], experts.filter((e) => !h.ever.has(e.id)), { perApplication: n - h.live }).assignments);
+      results.push(...took(assign([a], withRoom(experts.filter((e) => !h.ever.has(e.id)), load), { perApplication: n - h.live }).assignments));
     }
     return results;
   }

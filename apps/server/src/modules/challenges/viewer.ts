@@ -37,6 +37,9 @@ export async function challengeViewerOf(db: Kysely<DB>, ctx: Ctx): Promise<Chall
   };
 }
 
+/** Who runs a challenge (formal check, review, notice, delivery): the task force any, a department the ones its organisation posts. */
+export const mayRun = (v: ChallengeViewer, c: { organiserId: string | null }) => v.taskForce || (v.organiser && !!v.organisationId && v.organisationId === c.organiserId);
+
 export function requireOrganiser(v: ChallengeViewer) {
   if (!v.organiser) throw forbidden('仅工作专班或主管部门可执行此操作', 'Only the task force or a department may do this');
 }

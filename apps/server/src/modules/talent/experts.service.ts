@@ -86,13 +86,18 @@ export function expertsService(database: Database, deps: TalentDeps) {
 
   const loadRow = (id: string, q: Q = db) => q.selectFrom('expert').selectAll().where('id', '=', id).executeTakeFirst();
 
-  async function full(id: string, q: Q = db) {
+  /**
+   * The whole record. `asExpert`: the expert reading its own record does not learn the organisation
+   * of a conflict it declared from a blind review (that is the applicant it was not to know).
+   */
+  async function full(id: string, q: Q = db, asExpert = false) {
     const e = await q.selectFrom('expert as e').leftJoin('appUser as u', 'u.id', 'e.userId').selectAll('e').select('u.username').where('e.id', '=', id).executeTakeFirst();
     if (!e) return undefined;
     const [conflicts, collaborations, terms] = await Promise.all([
       q.selectFrom('expertConflict as c').leftJoin('organisation as o', 'o.id', 'c.organisationId').leftJoin('expert as p', 'p.id', 'c.personId')
-        .select(['c.id', 'c.organisationId', 'o.nameZh as organisationNameZh', 'c.personId', 'p.nameZh as personNameZh', 'c.noteZh', 'c.declaredAt'])
-        .where('c.expertId', '=', id).orderBy('c.declaredAt').execute(),
+        .select(['c.id', 'c.organisationId', 'o.nameZh as organisationNameZh', 'c.personId', 'p.nameZh as personNameZh', 'c.noteZh', 'c.declaredAt', 'c.declaredBy', 'c.fromBlindReview'])
+        .where('c.expertId', '=', id).orderBy('c.declaredAt').execute()
+        .then((rows) => rows.map(({ declaredBy: _d, ...c }) => (asExpert && c.fromBlindReview ? { ...c, organisationId: null, organisationNameZh: '（盲评中回避的申报单位，不公开 Withheld: declared in a blind review）' } : c))),
       q.selectFrom('expertCollaboration as c').leftJoin('organisation as o', 'o.id', 'c.organisationId').leftJoin('expert as p', 'p.id', 'c.personId')
         .select(['c.id', 'c.kind', 'c.ref', 'c.titleZh', 'c.year', 'c.organisationId', 'o.nameZh as organisationNameZh', 'c.personId', 'p.nameZh as personNameZh', 'c.createdAt'])
         .where('c.expertId', '=', id).orderBy('c.year', 'desc').orderBy('c.createdAt').execute(),
@@ -157,7 +162,7 @@ export function expertsService(database: Database, deps: TalentDeps) {
     async get(ctx: Ctx, id: string) {
       const v = await talentViewerOf(db, ctx);
       requireDirectoryReader(v);
-      const e = seesInFull(v, id) ? await full(id) : await limited(id);
+      const e = seesInFull(v, id) ? await full(id, db, !v.overseer) : await limited(id);
       if (!e) throw notFoundExpert();
       return e;
     },
@@ -166,7 +171,7 @@ export function expertsService(database: Database, deps: TalentDeps) {
     async mine(ctx: Ctx) {
       const v = await talentViewerOf(db, ctx);
       if (!v.expertId) throw notFound('您的账号尚未关联专家记录，请联系工作专班', 'Your account is not linked to an expert record; ask the task force');
-      return (await full(v.expertId))!;
+      return (await full(v.expertId, db, !v.overseer))!;
     },
 
     async exportRows(ctx: Ctx, f: Omit<ExpertFilter, 'limit' | 'offset'>) {
@@ -238,11 +243,11 @@ export function expertsService(database: Database, deps: TalentDeps) {
         const same = await trx.selectFrom('expertConflict').select('id').where('expertId', '=', expertId)
           .where(target.organisationId ? 'organisationId' : 'personId', '=', (target.organisationId ?? target.personId)!).executeTakeFirst();
         if (same) throw conflict('该利益冲突已申报', 'This conflict is declared already', [{ path: target.organisationId ? '/organisationId' : '/personId', message: '已申报（declared already）' }]);
-        const row = await trx.insertInto('expertConflict').values({ expertId, organisationId: target.organisationId, personId: target.personId, noteZh: opt(input.noteZh), declaredAt: deps.now() }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx.insertInto('expertConflict').values({ expertId, organisationId: target.organisationId, personId: target.personId, noteZh: opt(input.noteZh), declaredAt: deps.now(), declaredBy: v.userId }).returning('id').executeTakeFirstOrThrow();
         await auditChange(trx, ctx, 'conflict.declare', expertId, `专家 ${e.code} 申报利益冲突：${target.nameZh}（Declared a conflict of interest）`, undefined, { conflictId: row.id, ...target, noteZh: opt(input.noteZh) });
         return row.id;
       });
-      return { ...(await full(expertId))!, conflictId: id };
+      return { ...(await full(expertId, db, !v.overseer))!, conflictId: id };
     },
 
     async withdrawConflict(ctx: Ctx, expertId: string, conflictId: string) {
@@ -250,11 +255,14 @@ export function expertsService(database: Database, deps: TalentDeps) {
       const e = await requireExpert(expertId);
       requireOwnOrTaskForce(v, expertId, { zh: '撤回利益冲突', en: 'withdraw conflicts' });
       await db.transaction().execute(async (trx) => {
-        const gone = await trx.deleteFrom('expertConflict').where('id', '=', conflictId).where('expertId', '=', expertId).returningAll().executeTakeFirst();
-        if (!gone) throw notFound('利益冲突记录不存在', 'Conflict not found');
+        const row = await trx.selectFrom('expertConflict').select(['id', 'declaredBy', 'fromBlindReview']).where('id', '=', conflictId).where('expertId', '=', expertId).executeTakeFirst();
+        if (!row) throw notFound('利益冲突记录不存在', 'Conflict not found');
+        // One declared in a blind review names an applicant the expert was not to know: only the task force lifts it.
+        if (!v.taskForce && (row.declaredBy !== v.userId || row.fromBlindReview)) throw forbidden('只能撤回本人申报的利益冲突；工作专班或评审中登记的须由工作专班撤回', 'You may withdraw only conflicts you declared yourself; the task force withdraws the others');
+        const gone = await trx.deleteFrom('expertConflict').where('id', '=', conflictId).returningAll().executeTakeFirstOrThrow();
         await auditChange(trx, ctx, 'conflict.withdraw', expertId, `撤回专家 ${e.code} 的利益冲突申报（Withdrew a declared conflict）`, gone);
       });
-      return (await full(expertId))!;
+      return (await full(expertId, db, !v.overseer))!;
     },
 
     /** A joint publication or project with an organisation or another expert, recorded so that review keeps them apart. */
@@ -271,12 +279,12 @@ export function expertsService(database: Database, deps: TalentDeps) {
       const target = await checkedCounterpart(expertId, input, 'collaboration');
       const id = await db.transaction().execute(async (trx) => {
         const row = await trx.insertInto('expertCollaboration').values({
-          expertId, kind: input.kind, titleZh: input.titleZh.trim(), ref: opt(input.ref), year: input.year ?? null, organisationId: target.organisationId, personId: target.personId, createdAt: deps.now(),
+          expertId, kind: input.kind, titleZh: input.titleZh.trim(), ref: opt(input.ref), year: input.year ?? null, organisationId: target.organisationId, personId: target.personId, createdAt: deps.now(), recordedBy: v.userId,
         }).returning('id').executeTakeFirstOrThrow();
         await auditChange(trx, ctx, 'collaboration.add', expertId, `登记专家 ${e.code} 的${COLLABORATION_KINDS[input.kind].zh}：${input.titleZh.trim().slice(0, 60)}（Recorded joint work）`, undefined, { collaborationId: row.id, kind: input.kind, titleZh: input.titleZh.trim(), ...target });
         return row.id;
       });
-      return { ...(await full(expertId))!, collaborationId: id };
+      return { ...(await full(expertId, db, !v.overseer))!, collaborationId: id };
     },
 
     async removeCollaboration(ctx: Ctx, expertId: string, collaborationId: string) {
@@ -284,11 +292,13 @@ export function expertsService(database: Database, deps: TalentDeps) {
       const e = await requireExpert(expertId);
       requireOwnOrTaskForce(v, expertId, { zh: '删除合作成果', en: 'remove joint work' }, true);
       await db.transaction().execute(async (trx) => {
-        const gone = await trx.deleteFrom('expertCollaboration').where('id', '=', collaborationId).where('expertId', '=', expertId).returningAll().executeTakeFirst();
-        if (!gone) throw notFound('合作记录不存在', 'Joint work not found');
+        const row = await trx.selectFrom('expertCollaboration').select(['id', 'recordedBy']).where('id', '=', collaborationId).where('expertId', '=', expertId).executeTakeFirst();
+        if (!row) throw notFound('合作记录不存在', 'Joint work not found');
+        if (v.expertId === expertId && !v.keeper && row.recordedBy !== v.userId) throw forbidden('只能删除本人登记的合作记录', 'You may remove only joint work you recorded yourself');
+        const gone = await trx.deleteFrom('expertCollaboration').where('id', '=', collaborationId).returningAll().executeTakeFirstOrThrow();
         await auditChange(trx, ctx, 'collaboration.remove', expertId, `删除专家 ${e.code} 的合作记录（Removed joint work）`, gone);
       });
-      return (await full(expertId))!;
+      return (await full(expertId, db, !v.overseer))!;
     },
   };
 

@@ -29,6 +29,8 @@ export interface ExpertConflictTable {
   organisationId: string | null;
   personId: string | null;
   noteZh: string | null;
+  declaredBy: string | null;
+  fromBlindReview: Generated<boolean>;
   declaredAt: Timestamp;
 }
 
@@ -41,6 +43,7 @@ export interface ExpertCollaborationTable {
   year: number | null;
   organisationId: string | null;
   personId: string | null;
+  recordedBy: string | null;
   createdAt: Timestamp;
 }
 

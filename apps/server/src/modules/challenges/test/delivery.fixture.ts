@@ -16,7 +16,8 @@ let serial = 0;
 export async function awardedChallenge(h: Harness, p: ChallengePeople, opts: { teams?: number; members?: number; memberUsers?: boolean; fundingWan?: number; consortia?: Consortium[] } = {}): Promise<AwardedChallenge> {
   const teams = opts.teams ?? 1;
   const fundingWan = opts.fundingWan ?? 900;
-  const challenge = await makeChallenge(h, p, teams > 1 ? { mode: 'parallel', maxTeams: teams, fundingWan, durationMonths: 24 } : { fundingWan, durationMonths: 24 });
+  // Posted by the department (p.ctx.unit), which then runs its delivery; the task force runs any challenge.
+  const challenge = await makeChallenge(h, p, teams > 1 ? { mode: 'parallel', maxTeams: teams, fundingWan, durationMonths: 24 } : { fundingWan, durationMonths: 24 }, { by: p.ctx.unit });
   const consortia: Consortium[] = [];
   const applications: ApplicationMade[] = [];
   for (let i = 0; i < teams; i++) {

@@ -4,7 +4,7 @@ import { testDatabases, useHarness } from '../../../test/harness.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { addMonths } from '../../../platform/dates.js';
 import { fileService } from '../../../platform/files/files.js';
-import { challengePeople, makeUser, type ChallengePeople } from './fixture.js';
+import { challengePeople, makeOrganisation, makeUser, type ChallengePeople } from './fixture.js';
 import { advance, awardedChallenge, awardStatus, countOf, todayOf, type AwardedChallenge } from './delivery.fixture.js';
 import { zeroToOneByPlatform } from '../../innovation/results.js';
 
@@ -83,6 +83,20 @@ describe.each(testDatabases)('challenge delivery on $name', (kind) => {
     ]);
     const audit = await h.database.db.selectFrom('auditLog').select('action').where('entityId', '=', a.id).orderBy('id').execute();
     expect(audit.map((x) => x.action)).toEqual(['challenges.contract.record', 'challenges.contract.correct', 'challenges.milestones.edit']);
+  });
+
+  it('is run by the posting department and the task force only: another department reads it but records nothing', async () => {
+    const a = single.awards[0];
+    const other = (await makeUser(h, ['unit'], await makeOrganisation(h, 'department', '重庆市农业农村委员会'))).ctx;
+    const before = await countOf(h, 'tranche');
+    await fails(s().milestones.recordContract(other, a.id, { contractNo: 'HT-OTHER', signedOn: todayOf(h) }), 403);
+    await fails(s().tranches.pay(other, a.id, { amountWan: 1, paidOn: todayOf(h), voucherNo: 'PZ-OTHER' }), 403);
+    await fails(s().verdicts.recordReview(other, single.challenge.id, { titleZh: '中期评估', heldOn: todayOf(h), verdicts: [] }), 403);
+    await fails(s().acceptance.accept(other, a.id, { acceptedOn: todayOf(h), results: [] } as never), 403);
+    expect(await countOf(h, 'tranche')).toBe(before);
+    const seen = await s().delivery.award(other, a.id);
+    expect(Object.values(seen.may).some(Boolean)).toBe(false);
+    expect(Object.values((await s().delivery.award(p.ctx.unit, a.id)).may).some(Boolean)).toBe(true);
   });
 
   it('takes reports from the lead organisation only, and organisers pass them or send them back with the reason', async () => {

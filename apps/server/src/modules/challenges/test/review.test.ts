@@ -23,7 +23,7 @@ describe.each(testDatabases)('expert review, on $name', (kind) => {
   /** In app 0's team, linked to the expert pool. */
   let teamExpert: ExpertMade;
   /** One per conflict kind with app 0, and clean reviewers. */
-  const bad = {} as Record<'sameOrg' | 'memberOrg' | 'declaredOrg' | 'declaredPerson' | 'publication' | 'project', ExpertMade>;
+  const bad = {} as Record<'sameOrg' | 'memberOrg' | 'declaredOrg' | 'declaredPerson' | 'publication' | 'project' | 'mirrored', ExpertMade>;
   const clean: ExpertMade[] = [];
   let outsider: ExpertMade;
   const everyone = () => [teamExpert, ...Object.values(bad), ...clean, outsider];
@@ -47,11 +47,13 @@ describe.each(testDatabases)('expert review, on $name', (kind) => {
 
     bad.sameOrg = await makeExpert(h, { nameZh: '同单位专家', organisationId: k[0].lead.orgId });
     bad.memberOrg = await makeExpert(h, { nameZh: '成员单位专家', organisationId: k[0].members[0].orgId });
-    for (const key of ['declaredOrg', 'declaredPerson', 'publication', 'project'] as const) bad[key] = await makeExpert(h, { nameZh: `专家-${key}`, organisationId: await makeOrganisation(h, 'institute', '外地研究所') });
+    for (const key of ['declaredOrg', 'declaredPerson', 'publication', 'project', 'mirrored'] as const) bad[key] = await makeExpert(h, { nameZh: `专家-${key}`, organisationId: await makeOrganisation(h, 'institute', '外地研究所') });
     await declareConflict(h, bad.declaredOrg.id, { organisationId: k[0].lead.orgId });
     await declareConflict(h, bad.declaredPerson.id, { personId: teamExpert.id });
     await recordCollaboration(h, bad.publication.id, { kind: 'publication', titleZh: '液滴微流控筛选综述', ref: '10.1000/cqb.2024.1', organisationId: k[0].members[0].orgId });
     await recordCollaboration(h, bad.project.id, { kind: 'project', titleZh: '国家重点研发计划合成生物学专项', ref: '2022YFA0900001', personId: teamExpert.id });
+    // Recorded on the team member's record, naming the reviewer: it binds the reviewer just the same.
+    await recordCollaboration(h, teamExpert.id, { kind: 'publication', titleZh: '工业酶定向进化进展', ref: '10.1000/cqb.2025.7', personId: bad.mirrored.id });
     for (let i = 0; i < 5; i++) clean.push(await makeExpert(h, { nameZh: `评审专家甲${i}`, organisationId: await makeOrganisation(h, 'university', '外省大学'), login: true }));
     outsider = await makeExpert(h, { nameZh: '领域不符专家', fields: ['动物疫苗'], login: true });
   });
@@ -67,6 +69,7 @@ describe.each(testDatabases)('expert review, on $name', (kind) => {
       [bad.declaredPerson, 'declared', ['本人声明回避', '王团队']],
       [bad.publication, 'jointPublication', ['合作发表论文', memberName, '液滴微流控筛选综述', '10.1000/cqb.2024.1']],
       [bad.project, 'jointProject', ['合作承担项目', '王团队', '国家重点研发计划合成生物学专项']],
+      [bad.mirrored, 'jointPublication', ['合作发表论文', '王团队', '工业酶定向进化进展']],
     ];
     const before = await reviewCount();
     for (const [e, kindName, words] of cases) {
@@ -169,6 +172,16 @@ describe.each(testDatabases)('expert review, on $name', (kind) => {
     const declared = await h.database.db.selectFrom('expertConflict').selectAll().where('expertId', '=', y.e.id).execute();
     expect(declared.map((d) => d.organisationId)).toContain(k[1].lead.orgId);
     expect((await desk.get(y.e.ctx, y.a.id).catch((e) => e)).status).toBe(404);
+    // The review was blind: the expert's own record does not name the applicant it declared against,
+    // the task force's view does; and the expert cannot withdraw what the review recorded.
+    const talent = h.services.talent.experts;
+    const leadName = (await h.database.db.selectFrom('organisation').select('nameZh').where('id', '=', k[1].lead.orgId).executeTakeFirstOrThrow()).nameZh;
+    const own = JSON.stringify(await talent.mine(y.e.ctx));
+    expect(own).not.toContain(leadName);
+    expect(own).not.toContain(k[1].lead.orgId);
+    expect(JSON.stringify(await talent.get(p.ctx.taskforce, y.e.id))).toContain(leadName);
+    const fromReview = declared.find((d) => d.organisationId === k[1].lead.orgId)!;
+    expect((await talent.withdrawConflict(y.e.ctx, y.e.id, fromReview.id).catch((e) => e)).status).toBe(403);
 
     const reviews = h.services.challenges.reviews;
     const r1 = await reviews.replace(p.ctx.taskforce, x.a.id, {});

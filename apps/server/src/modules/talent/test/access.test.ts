@@ -68,7 +68,9 @@ const CASES: Case[] = [
     method: 'DELETE', route: '/api/talent/experts/:id/conflicts/:conflictId', allow: DECLARERS, ok: [200],
     request: async (w, x) => {
       const expertId = keptBy(w, x.caller);
-      const c = await w.h.database.db.insertInto('expertConflict').values({ expertId, personId: await freshExpert(w), declaredAt: new Date() }).returning('id').executeTakeFirstOrThrow();
+      // Declared by the record's own account: an expert withdraws only what it declared itself.
+      const declaredBy = (await w.h.database.db.selectFrom('expert').select('userId').where('id', '=', expertId).executeTakeFirstOrThrow()).userId;
+      const c = await w.h.database.db.insertInto('expertConflict').values({ expertId, personId: await freshExpert(w), declaredAt: new Date(), declaredBy }).returning('id').executeTakeFirstOrThrow();
       return { url: `/api/talent/experts/${expertId}/conflicts/${c.id}` };
     },
   },
@@ -80,7 +82,8 @@ const CASES: Case[] = [
     method: 'DELETE', route: '/api/talent/experts/:id/collaborations/:collaborationId', allow: COLLABORATION_KEEPERS, ok: [200],
     request: async (w, x) => {
       const expertId = keptBy(w, x.caller);
-      const c = await w.h.database.db.insertInto('expertCollaboration').values({ expertId, kind: 'project', titleZh: '合作项目', organisationId: w.p.org.enterprise, createdAt: new Date() }).returning('id').executeTakeFirstOrThrow();
+      const recordedBy = (await w.h.database.db.selectFrom('expert').select('userId').where('id', '=', expertId).executeTakeFirstOrThrow()).userId;
+      const c = await w.h.database.db.insertInto('expertCollaboration').values({ expertId, kind: 'project', titleZh: '合作项目', organisationId: w.p.org.enterprise, createdAt: new Date(), recordedBy }).returning('id').executeTakeFirstOrThrow();
       return { url: `/api/talent/experts/${expertId}/collaborations/${c.id}` };
     },
   },

@@ -98,16 +98,21 @@ describe.each(testDatabases)('the expert pool, on $name', (kind) => {
     expect((await p.as.expert.post(`/api/talent/experts/${p.experts.own}/conflicts`, { organisationId: p.org.enterprise })).statusCode).toBe(409);
     const tf = await json(await p.as.taskforce.post(`/api/talent/experts/${p.experts.other}/conflicts`, { personId: p.experts.own }), 201, 'task force declares');
     expect(tf.conflicts).toEqual([expect.objectContaining({ personId: p.experts.own })]);
-    // The other expert cannot withdraw it from someone else's record, but may from its own.
+    // Nobody withdraws it from someone else's record; the expert itself may withdraw only what it declared:
+    // a conflict the task force recorded stays until the task force withdraws it.
     expect((await p.as.expert.delete(`/api/talent/experts/${p.experts.other}/conflicts/${tf.conflictId}`)).statusCode).toBe(403);
-    expect((await json(await p.as.otherExpert.delete(`/api/talent/experts/${p.experts.other}/conflicts/${tf.conflictId}`), 200, 'withdraw')).conflicts).toEqual([]);
+    expect((await p.as.otherExpert.delete(`/api/talent/experts/${p.experts.other}/conflicts/${tf.conflictId}`)).statusCode).toBe(403);
+    expect((await json(await p.as.taskforce.delete(`/api/talent/experts/${p.experts.other}/conflicts/${tf.conflictId}`), 200, 'withdraw')).conflicts).toEqual([]);
+    expect((await json(await p.as.expert.delete(`/api/talent/experts/${p.experts.own}/conflicts/${own.conflictId}`), 200, 'withdraw own')).conflicts).toEqual([]);
 
     // Joint work: units record it for anyone, an expert on its own record only.
     expect((await p.as.otherExpert.post(`/api/talent/experts/${p.experts.own}/collaborations`, { kind: 'publication', titleZh: '论文', organisationId: p.org.enterprise })).statusCode).toBe(403);
     const joint = await json(await p.as.unit.post(`/api/talent/experts/${p.experts.own}/collaborations`, { kind: 'project', titleZh: '合成生物学重点专项', year: 2025, personId: p.experts.other }), 201, 'joint');
     expect(joint.collaborations).toEqual([expect.objectContaining({ kind: 'project', personId: p.experts.other, year: 2025 })]);
     expectPaths(await p.as.expert.post(`/api/talent/experts/${p.experts.own}/collaborations`, { kind: 'publication', titleZh: ' ', year: 1800, organisationId: p.org.enterprise }), 422, ['/titleZh', '/year']);
-    expect((await json(await p.as.expert.delete(`/api/talent/experts/${p.experts.own}/collaborations/${joint.collaborationId}`), 200, 'remove')).collaborations).toEqual([]);
+    // Joint work a unit recorded is not the expert's to remove; the unit removes it.
+    expect((await p.as.expert.delete(`/api/talent/experts/${p.experts.own}/collaborations/${joint.collaborationId}`)).statusCode).toBe(403);
+    expect((await json(await p.as.unit.delete(`/api/talent/experts/${p.experts.own}/collaborations/${joint.collaborationId}`), 200, 'remove')).collaborations).toEqual([]);
   });
 
   it('imports experts: every problem by row and column with nothing written, then one write; the same code updates', async () => {
