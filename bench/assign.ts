@@ -11,6 +11,7 @@
  *   node --conditions=source --import tsx bench/assign.ts
  */
 import { assign, type Application, type Expert } from '../packages/assign/src/index.js';
+import { rng } from './random.js';
 
 const CLUSTERS: string[][] = [
   ['DNA/RNA 底层技术', 'DNA合成', '基因编辑', 'mRNA', '核酸药物', '高通量测序', '基因组学', '生物信息学'],
@@ -25,17 +26,6 @@ const CLUSTERS: string[][] = [
 ];
 /** How many experts and applications lean to each cluster (medicine and fermentation are the big ones). */
 const CLUSTER_WEIGHT = [8, 6, 10, 8, 14, 8, 20, 14, 12];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateRound(applications: number, experts: number, seed = 6) {
   const r = rng(seed);

@@ -20,6 +20,7 @@ import { systemCtx } from '../apps/server/src/platform/context/ctx.js';
 import { identityService } from '../apps/server/src/platform/identity/service.js';
 import { buildApp } from '../apps/server/src/app.js';
 import { loadPool } from '../apps/server/src/modules/challenges/reviews.pool.js';
+import { rng } from './random.js';
 
 export const SCALE = { applications: 500, experts: 5000, perApplication: 5, institutes: 40, enterprises: 360 };
 const RUNS = 5;
@@ -33,17 +34,6 @@ const KEYWORDS = [
 ];
 /** The challenge: fermentation scale-up of an engineered strain — what about two experts in five know. */
 const CHALLENGE_FIELDS = ['发酵工程', '代谢工程', '合成生物学', '菌种选育', '中试放大', '蛋白质工程'];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertAll(database: Database, table: string, rows: object[]) {
   await database.db.transaction().execute(async (trx) => {

@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { forbidden, unauthorized } from '../../platform/http/errors.js';
 import { readSheet, type ImportProblem } from '../../platform/excel/index.js';
 import { todayIn } from '../../platform/dates.js';
-import type { ImportOutcome, OnProgress } from '../industry/excel.service.js';
+import type { ImportOutcome, OnProgress } from '../../platform/http/import-route.js';
 import type { ChallengeDeps } from './index.js';
 import { cleanNeed, needProblems, type NeedInput } from './model/needs.js';
 import { NEED_IMPORT_COLUMNS, parseIndicators } from './needs.excel.js';

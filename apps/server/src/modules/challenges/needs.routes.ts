@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, IdParams, Nullable, Uuid } from '../../platform/http/schemas.js';
 import { AnyObject, ListOf, page, Paging, sendXlsx } from '../supervision/http.js';
-import { runImport } from '../industry/http.js';
+import { ImportResultSchema as ImportResult, runImport } from '../../platform/http/import-route.js';
 import type { ChallengeServices } from './index.js';
 import { MODE_CODES, NEED_FIELD_CODES, NEED_STATUS_CODES } from './model/needs.js';
 import { needsWorkbook, needTemplate } from './needs.excel.js';
@@ -24,7 +24,6 @@ const NeedFields = {
 const Filter = {
   q: Type.Optional(Str(100)), field: Type.Optional(OneOf(NEED_FIELD_CODES)), domain: Type.Optional(Str(20)), status: Type.Optional(OneOf(NEED_STATUS_CODES)),
 };
-const ImportResult = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), problems: Type.Array(AnyObject) });
 type Id = { id: string };
 
 /** Technology needs: raising, review, withdrawal, reading, Excel export and import. */

@@ -8,6 +8,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/http/erro
 import type { NotificationInput } from '../supervision/notifications.js';
 import type { ChallengeDeps } from './index.js';
 import { mayRun } from './viewer.js';
+import { withRoom } from './model/reviews.js';
 import { conflictDetail, LIVE_ASSIGNMENT, nameConflict, type NamedConflict } from './model/reviews.js';
 import { loadPool } from './reviews.pool.js';
 import { notifyMany } from '../supervision/notifications.js';
@@ -114,15 +115,6 @@ export function reviewsService(database: Database, d: ChallengeDeps) {
       }
     }
     return { byApp, load };
-  }
-
-  /** An expert's own cap (max_load) counts the reviews it already holds in the challenge: what is left, or nothing. */
-  function withRoom(experts: Expert[], load: Map<string, number>): Expert[] {
-    return experts.flatMap((e) => {
-      const used = load.get(e.id) ?? 0;
-      if (!e.maxLoad || !used) return [e];
-      return e.maxLoad > used ? [{ ...e, maxLoad: e.maxLoad - used }] : [];
-    });
   }
 
   /**

@@ -6,7 +6,8 @@ import type { EnterprisesService } from './enterprises.service.js';
 import type { FiguresService } from './figures.service.js';
 import type { IndustryExcelService } from './excel.service.js';
 import { DESIGNATION_KINDS } from './model/labels.js';
-import { EDITORS, FIGURE_READERS, MANAGERS, PUBLIC, readBy, runImport } from './http.js';
+import { EDITORS, FIGURE_READERS, MANAGERS, PUBLIC, readBy } from './http.js';
+import { ImportResultSchema as ImportResult, runImport } from '../../platform/http/import-route.js';
 
 const Str = (max = 200) => Type.String({ maxLength: max });
 const List = (max = 50) => Type.Array(Str(), { maxItems: max });
@@ -25,7 +26,6 @@ const Figure = { revenueWan: Type.Optional(Nullable(Type.Number({ minimum: 0 }))
 const Milestone = Type.Object({ titleZh: Str(200), dueOn: IsoDateString, doneOn: Nullable(IsoDateString) });
 const Transformation = Type.Object({ category: Str(20), goalZh: Str(1000), startedOn: IsoDateString, milestones: Type.Array(Milestone, { maxItems: 30 }) });
 const ImportKind = Type.Object({ kind: Type.Union([Type.Literal('enterprises'), Type.Literal('figures'), Type.Literal('leads')]) });
-const ImportResult = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), problems: Type.Array(AnyObject) });
 type Id = { id: string };
 
 /** Enterprises, their designations, chain nodes, transformation programmes and figures; search; Excel. */

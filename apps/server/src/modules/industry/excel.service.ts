@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { forbidden } from '../../platform/http/errors.js';
-import { readSheet, templateWorkbook, writeWorkbook, type Column, type ImportProblem } from '../../platform/excel/index.js';
+import { readSheet, templateWorkbook, writeWorkbook, type Column } from '../../platform/excel/index.js';
 import { normaliseCreditCode } from '../../platform/identity/credit-code.js';
 import { todayIn } from '../../platform/dates.js';
 import { ENTERPRISE_COLUMNS, FIGURE_COLUMNS, LEAD_COLUMNS } from './excel.columns.js';
@@ -16,11 +16,8 @@ import { lastLeadNumber, leadProblems } from './leads.service.js';
 import { LEAD_STAGE_NAMES, stageAmountProblems, stageIndex, targetKeyOf, type LeadStage } from './model/leads.js';
 import { enterpriseStore } from './enterprises.store.js';
 import { industryViewerOf, type IndustryViewer } from './viewer.js';
+import type { ImportOutcome, OnProgress } from '../../platform/http/import-route.js';
 
-/** Where a long import is: the web page draws its progress bar from these. */
-export interface ImportProgress { phase: 'read' | 'validate' | 'write' | 'done'; done: number; total: number }
-export type OnProgress = (p: ImportProgress) => void;
-export interface ImportOutcome { created: number; updated: number; unchanged: number; problems: ImportProblem[] }
 
 const MAX_ROWS = 100_000;
 const CHUNK = 500;

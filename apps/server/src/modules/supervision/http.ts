@@ -1,7 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { Type, type TObject, type TProperties } from 'typebox';
 import type { Role } from '../../platform/access/model.js';
-import type { ImportProblem } from '../../platform/excel/index.js';
 import { AppError } from '../../platform/http/errors.js';
 
 /** What the supervision routes share: who may call them, and how files and imports answer. */
@@ -27,13 +26,7 @@ export const sendDocx = (reply: FastifyReply, data: Buffer, fileName: string) =>
   reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`).send(data);
 
-/** An import with problems writes nothing and answers 422 with every row's problem. */
-export function importResult<T extends { problems: ImportProblem[] }>(r: T) {
-  if (r.problems.length)
-    throw new AppError(422, 'import_invalid', { zh: `文件有 ${r.problems.length} 处问题，未导入任何数据`, en: `The file has ${r.problems.length} problems; nothing was imported` },
-      r.problems.map((p) => ({ path: `/rows/${p.row}/${p.columnKey ?? ''}`, message: `第 ${p.row} 行「${p.column}」：${p.reasonZh}（row ${p.row}, ${p.column}: ${p.reasonEn}）` })));
-  return r;
-}
+export { importResult } from '../../platform/http/import-route.js';
 
 export { Paging } from '../../platform/http/schemas.js';
 export const page = (q: { limit?: number; offset?: number }) => ({ limit: q.limit ?? 50, offset: q.offset ?? 0 });

@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { readSheet, type ImportProblem } from '../../platform/excel/index.js';
 import { domainCode } from '../industry/model/labels.js';
 import { listCell } from '../industry/model/import-cells.js';
-import type { ImportOutcome, OnProgress } from '../industry/excel.service.js';
+import type { ImportOutcome, OnProgress } from '../../platform/http/import-route.js';
 import { expertProblems, fieldKeywords, type ExpertFields } from './model/rules.js';
 import { expertTokens } from './experts.service.js';
 import { EXPERT_COLUMNS } from './talent.excel.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, IdParams, Nullable, Uuid } from '../../platform/http/schemas.js';
 import { AnyObject, ListOf, page, Paging, sendXlsx } from '../supervision/http.js';
-import { runImport } from '../industry/http.js';
+import { ImportResultSchema as ImportResult, runImport } from '../../platform/http/import-route.js';
 import type { TalentServices } from './index.js';
 import { COLLABORATION_KEEPERS, DECLARERS, DIRECTORY, EXPERT_EDITORS, readBy, TASK_FORCE } from './http.js';
 import { COLLABORATION_KINDS } from './model/labels.js';
@@ -24,7 +24,6 @@ const Filter = Type.Object({
   q: Type.Optional(Str(100)), field: Type.Optional(Str(60)), organisationId: Type.Optional(Uuid), organisation: Type.Optional(Str(100)),
   available: Bool, committee: Type.Optional(Type.Boolean({ description: '是否专家委员会现任委员 Current committee member' })),
 });
-const ImportResult = Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), problems: Type.Array(AnyObject) });
 const Counterpart = { organisationId: Opt(Uuid), personId: Opt(Uuid) };
 type Id = { id: string };
 

@@ -133,7 +133,7 @@ export interface SearchResult {
   products: { nameZh: string; enterprises: number }[];
 }
 
-export interface ImportOutcome { created: number; updated: number; unchanged: number }
+export type { ImportOutcome } from '../../app/components/ImportButton';
 
 export const useChains = () => useApi<Chain[]>('/api/industry/chains', { cached: true });
 export const useParks = () => useApi<Park[]>('/api/industry/parks');

@@ -1,9 +1,8 @@
-import type { ReactNode } from 'react';
-import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { ArrowRightOutlined } from '@ant-design/icons';
+import { Alert, Empty, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { Bi } from '../../app/components/Bi';
 import { LoadState } from '../../app/components/LoadState';
+import { DIFF_COLOURS, DiffCounts, DiffSection, FieldChanges } from '../../app/components/DiffParts';
 import { useLang } from '../../app/i18n';
 import { useApi } from '../../app/useApi';
 import { DOMAIN_NAMES } from '../plan/format';
@@ -12,9 +11,7 @@ import type { DiffItem, EditionDiff as Diff, ListCode } from './api.lists';
 import { BASE_TIERS, FIELD_NAMES, ORGANISMS, PROCESSES, QUALITY_GRADES } from './labels.lists';
 import { snapshotValue } from './ListModel';
 
-const GREEN = '#389e0d';
-const RED = '#cf1322';
-const ORANGE = '#d46b08';
+const { added: GREEN, removed: RED, changed: ORANGE } = DIFF_COLOURS;
 
 /** The vocabularies a snapshot's fields are read through. */
 export const SNAPSHOT_VOCAB = {
@@ -29,14 +26,6 @@ export const editionItemPath = (list: ListCode, itemId: string) =>
 /** An item's name in a snapshot: a base's name, a demand's or achievement's title. */
 export const snapshotName = (s: Record<string, unknown>) => String(s.nameZh ?? s.titleZh ?? '—');
 
-function Section({ title, colour, children }: { title: ReactNode; colour: string; children: ReactNode }) {
-  return (
-    <div style={{ marginBottom: 24, borderLeft: `3px solid ${colour}`, paddingLeft: 12 }}>
-      <Typography.Title level={5} style={{ color: colour, marginTop: 0 }}>{title}</Typography.Title>
-      {children}
-    </div>
-  );
-}
 
 /** 与上一版对比: what the edition added, removed and changed since the previous published one, field by field. */
 export function EditionDiff({ editionId, list }: { editionId: string; list: ListCode }) {
@@ -65,48 +54,32 @@ export function EditionDiff({ editionId, list }: { editionId: string; list: List
           ) : (
             <Alert type="info" showIcon className="panel-alert" title={bi(lang, { zh: '这是该清单的第一版，全部条目均为新增', en: 'The first edition of this list: every item is new' })} />
           )}
-          <Row gutter={12} style={{ marginBottom: 20 }}>
-            <Col span={6}><Card size="small"><Statistic title={<Bi zh="新增" en="Added" />} value={d.added.length} styles={{ content: { color: GREEN } }} /></Card></Col>
-            <Col span={6}><Card size="small"><Statistic title={<Bi zh="移出" en="Removed" />} value={d.removed.length} styles={{ content: { color: RED } }} /></Card></Col>
-            <Col span={6}><Card size="small"><Statistic title={<Bi zh="变更" en="Changed" />} value={d.changed.length} styles={{ content: { color: ORANGE } }} /></Card></Col>
-            <Col span={6}><Card size="small"><Statistic title={<Bi zh="未变" en="Unchanged" />} value={d.unchanged} /></Card></Col>
-          </Row>
+          <DiffCounts added={d.added.length} removed={d.removed.length} changed={d.changed.length} unchanged={d.unchanged} />
           {!d.added.length && !d.removed.length && !d.changed.length && <Empty description={bi(lang, { zh: '与上一版相同', en: 'Same as the previous edition' })} />}
           {d.added.length > 0 && (
-            <Section title={<Bi zh={`新增（${d.added.length}）`} en={`Added (${d.added.length})`} />} colour={GREEN}>
+            <DiffSection title={<Bi zh={`新增（${d.added.length}）`} en={`Added (${d.added.length})`} />} colour={GREEN}>
               <Table<DiffItem> size="small" rowKey="itemKey" pagination={d.added.length > 20 ? { pageSize: 20 } : false} dataSource={d.added}
                 columns={itemColumns('green', { zh: '新增', en: 'Added' })} data-testid="pilot-diff-added" />
-            </Section>
+            </DiffSection>
           )}
           {d.removed.length > 0 && (
-            <Section title={<Bi zh={`移出（${d.removed.length}）`} en={`Removed (${d.removed.length})`} />} colour={RED}>
+            <DiffSection title={<Bi zh={`移出（${d.removed.length}）`} en={`Removed (${d.removed.length})`} />} colour={RED}>
               <Table<DiffItem> size="small" rowKey="itemKey" pagination={d.removed.length > 20 ? { pageSize: 20 } : false} dataSource={d.removed}
                 columns={itemColumns('red', { zh: '移出', en: 'Removed' })} data-testid="pilot-diff-removed" />
-            </Section>
+            </DiffSection>
           )}
           {d.changed.length > 0 && (
-            <Section title={<Bi zh={`变更（${d.changed.length}）`} en={`Changed (${d.changed.length})`} />} colour={ORANGE}>
+            <DiffSection title={<Bi zh={`变更（${d.changed.length}）`} en={`Changed (${d.changed.length})`} />} colour={ORANGE}>
               <Table<Diff['changed'][number]> size="small" rowKey="key" pagination={d.changed.length > 20 ? { pageSize: 20 } : false} dataSource={d.changed} data-testid="pilot-diff-changed"
                 columns={[
                   { title: <Bi zh="编号" en="Code" />, key: 'code', width: 150, render: (_, c) => <span className="mono">{String(c.to.code ?? '')}</span> },
                   { title: <Bi zh="名称" en="Name" />, key: 'name', width: 240, render: (_, c) => <Link to={editionItemPath(list, c.key)}>{snapshotName(c.to)}</Link> },
                   {
                     title: <Bi zh="变更内容" en="What changed" />, key: 'fields',
-                    render: (_, c) => (
-                      <Space orientation="vertical" size={4}>
-                        {c.fields.map((f) => (
-                          <div key={f.field}>
-                            <Typography.Text strong>{fieldName(f.field)}：</Typography.Text>
-                            <Typography.Text delete type="secondary">{show(f.field, f.from)}</Typography.Text>
-                            <ArrowRightOutlined style={{ margin: '0 6px', color: ORANGE }} aria-label={bi(lang, { zh: '改为', en: 'to' })} />
-                            <Typography.Text style={{ color: ORANGE }}>{show(f.field, f.to)}</Typography.Text>
-                          </div>
-                        ))}
-                      </Space>
-                    ),
+                    render: (_, c) => <FieldChanges changes={c.fields.map((f) => ({ field: f.field, label: fieldName(f.field), from: show(f.field, f.from), to: show(f.field, f.to) }))} />,
                   },
                 ]} />
-            </Section>
+            </DiffSection>
           )}
         </div>
       )}

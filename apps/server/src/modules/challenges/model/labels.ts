@@ -5,8 +5,7 @@
  */
 export { DOMAINS } from '../../industry/model/enterprise-input.js';
 
-type Names = { zh: string; en: string };
-export const codesOf = <T extends Record<string, Names>>(o: T) => Object.keys(o) as (keyof T & string)[];
+export { codesOf } from '../../../platform/vocabulary.js';
 
 /** Technology fields of the catalog (task 2). */
 export const NEED_FIELDS = {

@@ -1,4 +1,4 @@
-import type { Conflict, ConflictKind } from '@cq-biomfg/assign';
+import type { Conflict, ConflictKind, Expert } from '@cq-biomfg/assign';
 import type { ErrorDetail } from '../../../platform/http/errors.js';
 
 /**
@@ -145,3 +145,16 @@ export const OBJECTION_STATUSES = {
   upheld: { zh: '异议成立', en: 'Upheld' },
   dismissed: { zh: '异议不成立', en: 'Dismissed' },
 } as const;
+
+/**
+ * An expert's own cap (max_load) counts the reviews it already holds in the challenge: the engine
+ * is given what is left, and an expert with nothing left is not offered at all. Experts without a
+ * cap of their own are given as they are (the round's cap applies).
+ */
+export function withRoom(experts: readonly Expert[], held: ReadonlyMap<string, number>): Expert[] {
+  return experts.flatMap((e) => {
+    const used = held.get(e.id) ?? 0;
+    if (!e.maxLoad || !used) return [e];
+    return e.maxLoad > used ? [{ ...e, maxLoad: e.maxLoad - used }] : [];
+  });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conflictsOf } from '@cq-biomfg/assign';
+import { assign, conflictsOf } from '@cq-biomfg/assign';
 import { aggregate, criterionMeans, rankingOf, rubricOf, scoreProblems, weightedTotal } from '../model/scoring.js';
-import { collaborationRef, nameConflict, noticeEndsAt, noticeOpen, organisationNameForms, proposalProblems, scrub } from '../model/reviews.js';
+import { collaborationRef, nameConflict, noticeEndsAt, noticeOpen, organisationNameForms, proposalProblems, scrub, withRoom } from '../model/reviews.js';
 import { DEFAULT_RUBRIC } from '../model/labels.js';
 
 /** The pure rules of review: weighted totals, the outlier rule and the spread, ranking, conflicts in words, the blind view's scrubbing, proposals and the notice clock. */
@@ -115,5 +115,30 @@ describe('proposals and the notice', () => {
     expect(end.toISOString()).toBe('2026-05-08T02:00:00.000Z');
     expect(noticeOpen({ endsAt: end }, new Date('2026-05-08T01:59:59Z'))).toBe(true);
     expect(noticeOpen({ endsAt: end }, end)).toBe(false);
+  });
+});
+
+describe("an expert's own cap across runs", () => {
+  const experts = [
+    { id: 'capped', organisationId: 'o1', fields: ['发酵工程'], maxLoad: 2 },
+    { id: 'full', organisationId: 'o2', fields: ['发酵工程'], maxLoad: 1 },
+    { id: 'free', organisationId: 'o3', fields: ['发酵工程'] },
+  ];
+
+  it('gives the engine what is left of each cap, and leaves out an expert with nothing left', () => {
+    const held = new Map([['capped', 1], ['full', 1], ['free', 4]]);
+    expect(withRoom(experts, held)).toEqual([
+      { id: 'capped', organisationId: 'o1', fields: ['发酵工程'], maxLoad: 1 },
+      { id: 'free', organisationId: 'o3', fields: ['发酵工程'] },
+    ]);
+    expect(withRoom(experts, new Map())).toEqual(experts);
+  });
+
+  it('so a top-up run never takes an expert past its own cap', () => {
+    const apps = ['a1', 'a2', 'a3'].map((id, i) => ({ id, fields: ['发酵工程'], leadOrganisationId: `lead${i}`, memberOrganisationIds: [] }));
+    // The capped expert already holds one review in the challenge: one more at most.
+    const { load } = assign(apps, withRoom(experts, new Map([['capped', 1], ['full', 1]])), { perApplication: 1 });
+    expect(load.get('capped') ?? 0).toBeLessThanOrEqual(1);
+    expect(load.has('full')).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
 /** The innovation module's vocabularies, each with its Chinese and English name; codes are what records store. */
-type Names = { zh: string; en: string };
-export const codesOf = <T extends Record<string, Names>>(o: T) => Object.keys(o) as (keyof T & string)[];
+import type { Names } from '../../../platform/vocabulary.js';
 
 /** Kinds of innovation platform the plan names (tasks 1–2, 13). */
 export const PLATFORM_KINDS = {

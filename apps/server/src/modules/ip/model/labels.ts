@@ -1,5 +1,5 @@
 /** The ip module's vocabularies, each with its Chinese and English name; codes are what records store. */
-type Names = { zh: string; en: string };
+import type { Names } from '../../../platform/vocabulary.js';
 
 export const IP_KINDS = {
   patent: { zh: '专利', en: 'Patent' },

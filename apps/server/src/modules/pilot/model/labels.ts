@@ -1,8 +1,7 @@
 /** The pilot module's vocabularies, each with its Chinese and English name. Codes are what the records store. */
 export { DOMAINS } from '../../industry/model/enterprise-input.js';
 
-type Names = { zh: string; en: string };
-const keys = <T extends Record<string, Names>>(o: T) => Object.keys(o) as (keyof T & string)[];
+import { codesOf, type Names } from '../../../platform/vocabulary.js';
 
 /** Unit operations (单元操作). Stored by their Chinese name, as the matching engine reads them. */
 export const PROCESSES: Record<string, Names> = {
@@ -29,20 +28,20 @@ export const ORGANISMS = {
   insectCells: { zh: '昆虫细胞', en: 'Insect cells' },
   none: { zh: '不涉及', en: 'None' },
 } as const;
-export const ORGANISM_CODES = keys(ORGANISMS);
+export const ORGANISM_CODES = codesOf(ORGANISMS);
 
 export const QUALITY_GRADES = { GMP: { zh: 'GMP', en: 'GMP' }, GLP: { zh: 'GLP', en: 'GLP' }, none: { zh: '无', en: 'None' } } as const;
-export const QUALITY_GRADE_CODES = keys(QUALITY_GRADES);
+export const QUALITY_GRADE_CODES = codesOf(QUALITY_GRADES);
 
 /** 储备 → 重点 → 国家级. */
 export const BASE_TIERS = { reserve: { zh: '储备', en: 'Reserve' }, key: { zh: '重点', en: 'Key' }, national: { zh: '国家级', en: 'National' } } as const;
-export const BASE_TIER_CODES = keys(BASE_TIERS);
+export const BASE_TIER_CODES = codesOf(BASE_TIERS);
 
 export const EQUIPMENT_STATUSES = { available: { zh: '可预约', en: 'Available' }, maintenance: { zh: '维护中', en: 'Under maintenance' }, retired: { zh: '已停用', en: 'Retired' } } as const;
 
 /** Who books: prices differ for alliance members, enterprises and institutes. */
 export const USER_CATEGORIES = { member: { zh: '联盟成员', en: 'Alliance member' }, enterprise: { zh: '企业', en: 'Enterprise' }, institute: { zh: '高校院所', en: 'Institute' } } as const;
-export const USER_CATEGORY_CODES = keys(USER_CATEGORIES);
+export const USER_CATEGORY_CODES = codesOf(USER_CATEGORIES);
 
 export const BOOKING_STATES = {
   requested: { zh: '待审批', en: 'Requested' }, approved: { zh: '已批准', en: 'Approved' }, rejected: { zh: '已驳回', en: 'Rejected' },
@@ -55,7 +54,7 @@ export const LISTS = {
   demands: { zh: '生产需求清单', en: 'Production demand list' },
   achievements: { zh: '成果供给清单', en: 'Achievement supply list' },
 } as const;
-export const LIST_CODES = keys(LISTS);
+export const LIST_CODES = codesOf(LISTS);
 
 /** A demand's or achievement's life: written, reviewed, published, expired (renewable) or closed. */
 export const ITEM_STATES = {
@@ -75,7 +74,7 @@ export const PROJECT_STAGES = {
   research: { zh: '技术攻关', en: 'Research' }, poc: { zh: '概念验证', en: 'Proof of concept' }, pilot: { zh: '中试熟化', en: 'Pilot maturation' },
   incubation: { zh: '企业孵化', en: 'Incubation' }, park: { zh: '园区运营', en: 'Park operation' }, cluster: { zh: '产业集群', en: 'Cluster' },
 } as const;
-export const PROJECT_STAGE_CODES = keys(PROJECT_STAGES);
+export const PROJECT_STAGE_CODES = codesOf(PROJECT_STAGES);
 export const GATE_RESULTS = { pass: { zh: '通过', en: 'Pass' }, fail: { zh: '不通过', en: 'Fail' }, rework: { zh: '整改后再审', en: 'Rework' } } as const;
 
 /**

@@ -89,4 +89,3 @@ export const TASK18_UNIVERSITIES = [
   { nameZh: '重庆医科大学', nameEn: 'Chongqing Medical University' },
 ] as const;
 
-export const keysOf = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];

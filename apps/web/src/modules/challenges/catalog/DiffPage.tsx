@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
-import { Alert, Breadcrumb, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
 import { qs } from '../../../app/api';
 import { Bi } from '../../../app/components/Bi';
 import { LoadState } from '../../../app/components/LoadState';
+import { DIFF_COLOURS, DiffCounts, DiffSection, FieldChanges } from '../../../app/components/DiffParts';
 import { PageHeader } from '../../../app/PageHeader';
 import { useLang } from '../../../app/i18n';
 import { useApi } from '../../../app/useApi';
@@ -14,18 +14,8 @@ import { NEED_STATUSES } from './labels';
 import { valueText } from './NeedModel';
 import { NeedFieldTag } from './NeedTags';
 
-const GREEN = '#389e0d';
-const RED = '#cf1322';
-const ORANGE = '#d46b08';
+const { added: GREEN, removed: RED, changed: ORANGE } = DIFF_COLOURS;
 
-function Section({ title, colour, children }: { title: ReactNode; colour: string; children: ReactNode }) {
-  return (
-    <div style={{ marginBottom: 24, borderLeft: `3px solid ${colour}`, paddingLeft: 12 }}>
-      <Typography.Title level={5} style={{ color: colour, marginTop: 0 }}>{title}</Typography.Title>
-      {children}
-    </div>
-  );
-}
 
 /**
  * 版次对比 /challenges/needs/diff?from=&to=: two editions side by side — needs added, removed (with
@@ -64,52 +54,36 @@ export default function DiffPage() {
             <div data-testid="need-diff">
               {d.from ? <Typography.Paragraph type="secondary">{d.from.titleZh} → {d.to.titleZh}</Typography.Paragraph>
                 : <Alert type="info" showIcon className="panel-alert" title={bi(lang, { zh: '这是首版目录，全部需求均为新增', en: 'The first edition: every need is new' })} />}
-              <Row gutter={12} style={{ marginBottom: 20 }}>
-                <Col span={6}><Card size="small"><Statistic title={<Bi zh="新增" en="Added" />} value={d.added.length} styles={{ content: { color: GREEN } }} /></Card></Col>
-                <Col span={6}><Card size="small"><Statistic title={<Bi zh="移出" en="Removed" />} value={d.removed.length} styles={{ content: { color: RED } }} /></Card></Col>
-                <Col span={6}><Card size="small"><Statistic title={<Bi zh="变更" en="Changed" />} value={d.changed.length} styles={{ content: { color: ORANGE } }} /></Card></Col>
-                <Col span={6}><Card size="small"><Statistic title={<Bi zh="未变" en="Unchanged" />} value={d.unchanged} /></Card></Col>
-              </Row>
+              <DiffCounts added={d.added.length} removed={d.removed.length} changed={d.changed.length} unchanged={d.unchanged} />
               {!d.added.length && !d.removed.length && !d.changed.length && <Empty description={bi(lang, { zh: '两个版次相同', en: 'The two editions are the same' })} />}
               {d.added.length > 0 && (
-                <Section title={<Bi zh={`新增（${d.added.length}）`} en={`Added (${d.added.length})`} />} colour={GREEN}>
+                <DiffSection title={<Bi zh={`新增（${d.added.length}）`} en={`Added (${d.added.length})`} />} colour={GREEN}>
                   <Table<EditionItem> size="small" rowKey="needId" pagination={false} dataSource={d.added} data-testid="diff-added" columns={[
                     { title: <Bi zh="技术需求" en="Need" />, key: 'n', render: (_, x) => need(x) },
                     { title: <Bi zh="技术领域" en="Field" />, key: 'f', width: 180, render: (_, x) => <NeedFieldTag field={x.field} other={x.fieldOtherZh} /> },
                     { title: <Bi zh="提出单位" en="Raised by" />, dataIndex: 'organisationNameZh', width: 240 },
                   ]} />
-                </Section>
+                </DiffSection>
               )}
               {d.removed.length > 0 && (
-                <Section title={<Bi zh={`移出（${d.removed.length}）`} en={`Removed (${d.removed.length})`} />} colour={RED}>
+                <DiffSection title={<Bi zh={`移出（${d.removed.length}）`} en={`Removed (${d.removed.length})`} />} colour={RED}>
                   <Table<EditionDiff['removed'][number]> size="small" rowKey="needId" pagination={false} dataSource={d.removed} data-testid="diff-removed" columns={[
                     { title: <Bi zh="技术需求" en="Need" />, key: 'n', render: (_, x) => need(x) },
                     { title: <Bi zh="现状态" en="Status now" />, key: 's', width: 140, render: (_, x) => (x.statusNow && NEED_STATUSES[x.statusNow] ? <Tag>{one(lang, NEED_STATUSES[x.statusNow])}</Tag> : '—') },
                     { title: <Bi zh="提出单位" en="Raised by" />, dataIndex: 'organisationNameZh', width: 240 },
                   ]} />
-                </Section>
+                </DiffSection>
               )}
               {d.changed.length > 0 && (
-                <Section title={<Bi zh={`变更（${d.changed.length}）`} en={`Changed (${d.changed.length})`} />} colour={ORANGE}>
+                <DiffSection title={<Bi zh={`变更（${d.changed.length}）`} en={`Changed (${d.changed.length})`} />} colour={ORANGE}>
                   <Table<EditionDiff['changed'][number]> size="small" rowKey="needId" pagination={false} dataSource={d.changed} data-testid="diff-changed" columns={[
                     { title: <Bi zh="技术需求" en="Need" />, key: 'n', width: 300, render: (_, c) => need(c) },
                     {
                       title: <Bi zh="变更内容" en="What changed" />, key: 'fields',
-                      render: (_, c) => (
-                        <Space orientation="vertical" size={4}>
-                          {c.fields.map((f) => (
-                            <div key={f.field}>
-                              <Typography.Text strong>{lang === 'zh' ? f.labelZh : f.labelEn}：</Typography.Text>
-                              <Typography.Text delete type="secondary">{valueText(lang, f.field, f.from)}</Typography.Text>
-                              <ArrowRightOutlined style={{ margin: '0 6px', color: ORANGE }} />
-                              <Typography.Text style={{ color: ORANGE }}>{valueText(lang, f.field, f.to)}</Typography.Text>
-                            </div>
-                          ))}
-                        </Space>
-                      ),
+                      render: (_, c) => <FieldChanges changes={c.fields.map((f) => ({ field: f.field, label: lang === 'zh' ? f.labelZh : f.labelEn, from: valueText(lang, f.field, f.from), to: valueText(lang, f.field, f.to) }))} />,
                     },
                   ]} />
-                </Section>
+                </DiffSection>
               )}
             </div>
           )}

@@ -1,4 +1,3 @@
-import { streamImport, type ImportProgress } from '../../../app/importStream';
 
 /** The answers of /api/challenges/needs and /api/challenges/need-editions, as the pages read them. */
 
@@ -47,8 +46,4 @@ export interface EditionDiff {
   unchanged: number;
 }
 
-export interface ImportOutcome { created: number; updated: number; unchanged: number }
 
-/** The import of needs, streamed like every import (app/importStream.ts): one JSON line per step, then the result or the error. */
-export const streamNeedImport = (file: File, onProgress: (p: ImportProgress) => void) =>
-  streamImport<ImportOutcome>(`${NEEDS}/import`, file, onProgress);
