@@ -31,6 +31,8 @@ import { talentRoutes, talentServices } from './modules/talent/index.js';
 import { innovationRoutes, innovationServices } from './modules/innovation/index.js';
 import { ipRoutes, ipServices } from './modules/ip/index.js';
 import { challengeRoutes, challengeServices } from './modules/challenges/index.js';
+import { strainRoutes, strainServices } from './modules/strains/index.js';
+import { safetyRoutes, safetyServices } from './modules/safety/index.js';
 import type { Mailer } from './modules/supervision/notifications.js';
 import type { Config } from './config.js';
 
@@ -83,6 +85,8 @@ export async function buildApp(options: AppOptions) {
     innovation: innovationServices(options.database, { plan, files, now: options.now }),
     ip: ipServices(options.database, { plan, files, now: options.now }),
     challenges: challengeServices(options.database, { plan, files, now: options.now }),
+    strains: strainServices(options.database, { plan, files, now: options.now }),
+    safety: safetyServices(options.database, { plan, files, now: options.now }),
   };
   const routes: RegisteredRoute[] = [];
 
@@ -140,6 +144,8 @@ export async function buildApp(options: AppOptions) {
   await app.register(innovationRoutes, services.innovation);
   await app.register(ipRoutes, services.ip);
   await app.register(challengeRoutes, services.challenges);
+  await app.register(strainRoutes, services.strains);
+  await app.register(safetyRoutes, services.safety);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir + 'index.html')) {

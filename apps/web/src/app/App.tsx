@@ -16,6 +16,8 @@ import { challengeRoutes } from '../modules/challenges/routes';
 import { innovationRoutes } from '../modules/innovation/routes';
 import { ipRoutes } from '../modules/ip/routes';
 import { talentRoutes } from '../modules/talent/routes';
+import { strainRoutes } from '../modules/strains/routes';
+import { safetyRoutes } from '../modules/safety/routes';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./LoginPage'));
@@ -35,7 +37,7 @@ const UpcomingModulePage = lazy(() => import('../modules/upcoming/UpcomingModule
 const admin = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
 
 /** Modules whose pages are still being built; each shows what it will do. */
-const UPCOMING = ['strains', 'factory'] as const;
+const UPCOMING = ['factory'] as const;
 
 function Routed() {
   return (
@@ -58,6 +60,8 @@ function Routed() {
         {innovationRoutes}
         {ipRoutes}
         {talentRoutes}
+        {strainRoutes}
+        {safetyRoutes}
         {UPCOMING.map((m) => <Route key={m} path={`${m}/*`} element={<UpcomingModulePage module={m} />} />)}
         <Route path="admin">
           <Route index element={admin(<UsersPage />)} />

@@ -83,7 +83,19 @@ export const NAV: NavItem[] = [
       { key: '/ip', label: 'nav.ip' },
     ],
   },
-  { key: '/strains', label: 'nav.strains', icon: <DatabaseOutlined /> },
+  {
+    key: 'strains', label: 'nav.strains', icon: <DatabaseOutlined />,
+    children: [
+      { key: '/strains', label: 'nav.strainCatalogue' },
+      { key: '/strains/deposits', label: 'nav.strainDeposits', roles: ['admin', 'taskforce', 'curator', 'enterprise', 'institute', 'pilotBase'] },
+      { key: '/strains/stock', label: 'nav.strainStock', roles: ['admin', 'taskforce', 'curator'] },
+      { key: '/strains/requests', label: 'nav.strainRequests', roles: ['admin', 'taskforce', 'curator', 'enterprise', 'institute', 'pilotBase'] },
+      { key: '/strains/identify', label: 'nav.strainIdentify' },
+      { key: '/strains/germplasm', label: 'nav.germplasm' },
+      { key: '/strains/labs', label: 'nav.biosafetyLabs' },
+      { key: '/safety/evaluations', label: 'nav.safetyEvaluations' },
+    ],
+  },
   { key: '/factory', label: 'nav.factory', icon: <ClusterOutlined /> },
   {
     key: 'talent', label: 'nav.talent', icon: <TeamOutlined />,

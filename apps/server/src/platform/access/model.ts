@@ -65,4 +65,7 @@ export const SCOPES: Record<string, { zh: string; en: string }> = {
   'talent:read': { zh: '读取人才与专家数据（专家库、专家委员会、人才、教育培训）', en: 'Read talent and expert data (experts, committee, talent, education)' },
   'innovation:read': { zh: '读取科技创新平台', en: 'Read innovation platforms' },
   'ip:read': { zh: '读取知识产权与侵权举报', en: 'Read intellectual property and infringement reports' },
+  'strains:read': { zh: '读取菌种资源库（菌种、库存、序列、共享申请、种质资源、实验室）', en: 'Read the strain bank (strains, stock, sequences, sharing requests, germplasm, labs)' },
+  'strains:identify': { zh: '调用菌种序列鉴定', en: 'Identify sequences against the strain bank' },
+  'safety:read': { zh: '读取安全评价', en: 'Read safety evaluations' },
 };

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../platform/db/database.js';
+import type { StrainDeps, StrainServices } from './index.js';
+
+/** The strain bank's stock part (see the module README). */
+export function stockServices(_database: Database, _d: StrainDeps) {
+  return {};
+}
+
+export async function stockRoutes(_app: FastifyInstance, _s: StrainServices) {
+  // Routes are added with the part.
+}

@@ -1,0 +1,2 @@
+/** The records part's pages under /strains (relative paths). */
+export const recordsPages = <></>;

@@ -1,0 +1,2 @@
+/** The sequences part's pages under /strains (relative paths). */
+export const sequencesPages = <></>;

@@ -1,0 +1,2 @@
+/** The stock part's pages under /strains (relative paths). */
+export const stockPages = <></>;
