@@ -12,6 +12,7 @@ import { formatMatch, measureMatch } from './match.js';
 import { formatPilot, measurePilot } from './pilot.js';
 import { formatAssign, measureAssign } from './assign.js';
 import { formatChallenges, measureChallenges } from './challenges.js';
+import { formatSeqid, measureSeqid } from './seqid.js';
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 console.log('## Cold start to ready\n');
@@ -30,3 +31,5 @@ console.log('\n## Reviewer assignment: the engine alone\n');
 console.log(formatAssign(measureAssign()));
 console.log('\n## Reviewer assignment: the whole use case over the database\n');
 console.log(formatChallenges(await measureChallenges()));
+console.log('\n## Sequence identification: seqid against BLAST+\n');
+console.log(formatSeqid(measureSeqid()));

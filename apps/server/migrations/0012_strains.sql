@@ -18,7 +18,8 @@ create table biosafety_lab (
   certified_on           date,
   certificate_expires_on date,
   address_zh             text,
-  status                 text not null default 'operating' check (status in ('operating', 'suspended', 'closed')),
+  -- building: planned or under construction (its level does not count yet).
+  status                 text not null default 'operating' check (status in ('operating', 'building', 'suspended', 'closed')),
   is_demo                boolean not null default false,
   created_at             timestamptz not null default now(),
   updated_at             timestamptz not null default now(),
@@ -93,7 +94,16 @@ create table strain (
   restriction_note_zh    text,
   -- Restricted: visitors and requesters without access see only the public summary (model rule).
   restricted             boolean not null default false,
+  -- Receipt: when the material arrived, in what condition, what arrived (tubes, ampoules …).
+  received_on            date,
+  received_condition_zh  text,
+  received_material_zh   text,
+  received_by            uuid references app_user (id),
+  checked_at             timestamptz,
+  checked_by             uuid references app_user (id),
   rejected_reason_zh     text,
+  withdrawn_reason_zh    text,
+  withdrawn_at           timestamptz,
   accessioned_at         timestamptz,
   accessioned_by         uuid references app_user (id),
   tokens                 text[] not null default '{}',
@@ -128,3 +138,18 @@ create table germplasm (
   updated_at          timestamptz not null default now()
 );
 create index germplasm_tokens_idx on germplasm using gin (tokens);
+
+-- 检测: purity, viability and identity tests of a deposit. Several per kind may be recorded (a
+-- retest); the latest of each kind counts.
+create table strain_check (
+  id          uuid primary key default gen_random_uuid(),
+  strain_id   uuid not null references strain (id),
+  kind        text not null check (kind in ('purity', 'viability', 'identity')),
+  passed      boolean not null,
+  method_zh   text not null,
+  result_zh   text not null,
+  tested_on   date not null,
+  tested_by   uuid not null references app_user (id),
+  created_at  timestamptz not null default now()
+);
+create index strain_check_strain_idx on strain_check (strain_id, kind, created_at);

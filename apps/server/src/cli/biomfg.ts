@@ -13,7 +13,11 @@ const usage = `用法 Usage: npm run biomfg -- <command>
   migrate          执行数据库迁移 Apply database migrations
   seed [--demo]    迁移并载入行动计划（及示例数据）Migrate and load the plan (and demo data)
   match --demands FILE --supplies FILE [--limit N] [--reverse]
-                   需求与成果/中试能力匹配，JSON 输入输出 Rank supplies per demand (or demands per supply), JSON in and out`;
+                   需求与成果/中试能力匹配，JSON 输入输出 Rank supplies per demand (or demands per supply), JSON in and out
+  seq identify --db REF.fasta[.gz]|INDEX --query Q.fasta[.gz] [--top N] [--k K] [--marker 16S|ITS|other]
+                   序列鉴定，输出 JSON Identify sequences against references, JSON out
+  seq index --db REF.fasta[.gz] --out FILE [--k K]
+                   构建并保存序列索引 Build and save the index (usable as --db)`;
 
 async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env, args);
@@ -54,6 +58,10 @@ async function main(args: string[]): Promise<number> {
     const { contentWords } = await import('../platform/search/segmenter.js');
     const { runMatchCli } = await import('@cq-biomfg/match');
     return runMatchCli(args.slice(1), (t) => contentWords(t), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
+  }
+  if (command === 'seq') {
+    const { runSeqCli } = await import('@cq-biomfg/seqid');
+    return runSeqCli(args.slice(1), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
   }
   console.error(usage);
   return 2;

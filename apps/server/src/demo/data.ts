@@ -24,5 +24,6 @@ export const DEMO_USERS: Array<{ username: string; displayName: string; roles: R
   { username: 'demo.institute', displayName: '示例研究院联系人', roles: ['institute'], org: 'inst' },
   { username: 'demo.pilotbase', displayName: '中试基地运营（示例）', roles: ['pilotBase'], org: 'pilot' },
   { username: 'demo.curator', displayName: '菌种库管理员（示例）', roles: ['curator'], org: 'bank' },
+  { username: 'demo.biosafety', displayName: '生物安全负责人（示例）', roles: ['curator'], org: 'bank' },
   { username: 'demo.expert', displayName: '示例专家', roles: ['expert'], org: 'inst' },
 ];

@@ -10,6 +10,10 @@ import { loadDemoTalent } from './talent.js';
 import { loadDemoInnovation } from './innovation.js';
 import { loadDemoNeeds } from './needs.js';
 import { loadDemoChallenges } from './challenges.js';
+import { loadDemoStrains } from './strains.js';
+import { loadDemoStrainStock } from './strain-stock.js';
+import { loadDemoStrainSequences } from './strain-sequences.js';
+import { loadDemoSafety } from './safety.js';
 
 /**
  * Loads the demonstration data set (示例数据). Deterministic and idempotent: the same
@@ -46,5 +50,9 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; r
   records += await loadDemoTalent(database);
   records += await loadDemoNeeds(database);
   records += await loadDemoChallenges(database);
+  records += await loadDemoStrains(database);
+  records += await loadDemoStrainStock(database);
+  records += await loadDemoStrainSequences(database);
+  records += await loadDemoSafety(database);
   return { loaded: records > 0, records };
 }

@@ -8,6 +8,7 @@ import { seedTalent } from './talent/seed.js';
 import { seedInnovation } from './innovation/seed.js';
 import { seedIp } from './ip/seed.js';
 import { seedChallenges } from './challenges/seed.js';
+import { seedStrains } from './strains/seed.js';
 
 /** What every module needs in every database once the plan is seeded (start-up and tests alike); idempotent. */
 export async function seedModules(database: Database, plan: PlanService, ctx: Ctx) {
@@ -18,4 +19,5 @@ export async function seedModules(database: Database, plan: PlanService, ctx: Ct
   await seedInnovation(database.db, ctx);
   await seedIp(database.db, ctx);
   await seedChallenges(database.db, ctx);
+  await seedStrains(database.db, ctx);
 }

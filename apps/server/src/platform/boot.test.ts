@@ -32,6 +32,7 @@ describe.each(testDatabases)('first start on $name', (kind) => {
     expect(await ensureAdmin(database, 'Some#other-password')).toEqual({ created: false });
   });
 
+  // Every module's demo loader runs through its services: on a busy machine this takes longer than one test's usual 30 s.
   it('loads the demonstration data once, every record flagged, one user per role', async () => {
     const first = await loadDemo(database);
     expect(first.loaded).toBe(true);
@@ -46,7 +47,7 @@ describe.each(testDatabases)('first start on $name', (kind) => {
     expect(orgs.length).toBeGreaterThan(0);
     expect(orgs.every((o) => o.nameZh.includes('示例'))).toBe(true);
     expect((await signIn('demo.district', DEMO_PASSWORD)).user.isDemo).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe.each(testDatabases)('first start with ADMIN_PASSWORD on $name', (kind) => {

@@ -69,15 +69,26 @@ export async function streamImport<T>(url: string, file: File, onProgress: (p: I
     throw new ApiError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `导入失败（Import failed: HTTP ${res.status}）`, data?.error?.details ?? []);
   }
   onProgress({ phase: 'upload', done: 1, total: 1 });
-  const reader = res.body.getReader();
+  const got = { outcome: await readProgressStream<T>(res.body, onProgress) };
+  if (!got.outcome) throw new ApiError(500, 'import_incomplete', '导入结果未返回，请稍后在列表中核对（The import ended without a result; check the list）');
+  return got.outcome;
+}
+
+/**
+ * Reads an NDJSON progress stream (progress lines, then one result or error line) and resolves
+ * with the result, or undefined when the stream ended without one. Imports and other long
+ * POSTs (the index rebuild) share it.
+ */
+export async function readProgressStream<T>(body: ReadableStream<Uint8Array>, onProgress: (p: ImportProgress) => void): Promise<T | undefined> {
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
-  const got: { outcome?: T } = {};
+  let result: T | undefined;
   const take = (line: string) => {
     const l = parseImportLine<T>(line);
     if (!l) return;
     if (l.kind === 'progress') onProgress(l.progress);
-    else if (l.kind === 'result') got.outcome = l.result;
+    else if (l.kind === 'result') result = l.result;
     else throw new ApiError(l.status, l.code, l.message, l.details);
   };
   for (;;) {
@@ -88,6 +99,5 @@ export async function streamImport<T>(url: string, file: File, onProgress: (p: I
     lines.forEach(take);
   }
   take(buffered + decoder.decode());
-  if (!got.outcome) throw new ApiError(500, 'import_incomplete', '导入结果未返回，请稍后在列表中核对（The import ended without a result; check the list）');
-  return got.outcome;
+  return result;
 }

@@ -16,3 +16,9 @@ export const SCOPE = 'strains:read';
 export const readBy = (roles: readonly Role[]) => ({ allow: roles, scope: SCOPE });
 export const SIGNED_IN = { allow: 'authenticated' as const };
 export const PUBLIC = { allow: 'public' as const };
+
+/** Read sharing requests: requesters (their organisation's), curators and officers, and the overseers (all). */
+export const SHARING_READERS: readonly Role[] = ['admin', 'taskforce', 'curator', 'enterprise', 'institute', 'pilotBase', 'unit', 'district'];
+
+/** Identify sequences: anyone signed in, and tokens holding `strains:identify` (sequences part). */
+export const IDENTIFIERS = { allow: 'authenticated' as const, scope: 'strains:identify' };

@@ -14,7 +14,7 @@ export interface BiosafetyLabTable {
   certifiedOn: string | null;
   certificateExpiresOn: string | null;
   addressZh: string | null;
-  status: Generated<'operating' | 'suspended' | 'closed'>;
+  status: Generated<'operating' | 'building' | 'suspended' | 'closed'>;
   isDemo: Generated<boolean>;
   createdAt: Generated<Timestamp>;
   updatedAt: Generated<Timestamp>;
@@ -73,7 +73,15 @@ export interface StrainTable {
   nagoyaAbs: Generated<boolean>;
   restrictionNoteZh: string | null;
   restricted: Generated<boolean>;
+  receivedOn: string | null;
+  receivedConditionZh: string | null;
+  receivedMaterialZh: string | null;
+  receivedBy: string | null;
+  checkedAt: Timestamp | null;
+  checkedBy: string | null;
   rejectedReasonZh: string | null;
+  withdrawnReasonZh: string | null;
+  withdrawnAt: Timestamp | null;
   accessionedAt: Timestamp | null;
   accessionedBy: string | null;
   tokens: Generated<string[]>;
@@ -103,11 +111,26 @@ export interface GermplasmTable {
   updatedAt: Generated<Timestamp>;
 }
 
+export type StrainCheckKind = 'purity' | 'viability' | 'identity';
+
+export interface StrainCheckTable {
+  id: Generated<string>;
+  strainId: string;
+  kind: StrainCheckKind;
+  passed: boolean;
+  methodZh: string;
+  resultZh: string;
+  testedOn: string;
+  testedBy: string;
+  createdAt: Generated<Timestamp>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     biosafetyLab: BiosafetyLabTable;
     biosafetyOfficer: BiosafetyOfficerTable;
     strain: StrainTable;
     germplasm: GermplasmTable;
+    strainCheck: StrainCheckTable;
   }
 }

@@ -159,8 +159,10 @@ describe.each(testDatabases)('imports, reminders, inspections and indicators, on
       // This one, the industry map's 专精特新 count (0 firms here; the other industry indicators have no
       // verified figures yet), the pilot module's two counts (bases recognised, 1-to-10 conversions; 0 here),
       // the innovation platforms and their results from 0 to 1 (the seeded platforms count), and the
-      // talent module's four (national-level talents, academicians, high-end talent, education; 0 here).
-      expect((await p.as.taskforce.post('/api/indicators/snapshot')).json().recorded).toBe(10);
+      // talent module's four (national-level talents, academicians, high-end talent, education; 0 here),
+      // the strain bank's three (strains accessioned, bioresources kept, BSL-3 labs in effect) and the
+      // safety module's concluded evaluations.
+      expect((await p.as.taskforce.post('/api/indicators/snapshot')).json().recorded).toBe(14);
       const computed = (await p.as.taskforce.get(`/api/indicators/${scale.code}`)).json();
       expect(computed).toMatchObject({ value: 812, source: 'computed', drillDown: '/industry' });
       expect(computed.history.map((v: { source: string }) => v.source)).toEqual(['computed', 'reported']);
