@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signInAsAdmin, useBrowserPage } from './browser';
+import { field, signInAsAdmin, useBrowserPage } from './browser';
 
 describe('administration in the browser', () => {
   const b = useBrowserPage();
@@ -25,6 +25,8 @@ describe('administration in the browser', () => {
     await page.getByTestId('user-form-submit').click();
 
     await dialog.waitFor({ state: 'hidden' });
+    // Other browser tests add users too, so the new one may sit beyond the first page: search for it.
+    await field(page, 'user-search').fill(username);
     const row = page.locator('.ant-table-row', { hasText: username });
     await row.waitFor();
     expect(await row.innerText()).toContain('浏览器测试用户');

@@ -5,7 +5,7 @@ import type { SeqIndex } from './seq-index.js';
 export interface SearchOptions {
   /** hits returned, best first (default 10) */
   top?: number;
-  /** references aligned after the k-mer count (default 20; at least `top`) */
+  /** references aligned after the k-mer count (default 40; at least `top`) */
   candidates?: number;
   /** leaves out references the caller may not see, before anything is scored */
   allow?: (key: string) => boolean;
@@ -25,13 +25,13 @@ export interface Hit {
   queryStart: number; queryEnd: number; subjectStart: number; subjectEnd: number;
   strand: 'plus' | 'minus';
   queryLength: number; subjectLength: number;
-  /** the alignment's raw score (+2 / −3 / gap 5 + 2·L) */
+  /** the alignment's raw score (SCORES: megablast's +1 / −2 / 2.5 a gap base, doubled) */
   score: number;
 }
 
 /** Tuning, measured with bench/seqid.ts (see docs/benchmarks.md). */
 export const TUNING = {
-  candidates: 20,
+  candidates: 40,
   /** width of the diagonal window that holds most shared k-mers (the alignment's band), and the margin around it */
   bandWindow: (m: number) => Math.min(256, Math.max(24, Math.ceil(m * 0.03))),
   bandMargin: 8,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeqIndex, search, type Hit } from '../src/index.js';
+import { SCORES, SeqIndex, search, type Hit } from '../src/index.js';
 import { mutate, randomSeq, revComp, rng, substitute } from './helpers.js';
 
 /** A family of close relatives (a common ancestor, each reference 4–8 % away from it) plus unrelated sequences. */
@@ -24,16 +24,17 @@ describe('alignment figures on hand-made cases', () => {
   const one = (subject: string) => search(indexOf(new Map([['s', subject]])), q)[0];
 
   it('an identical sequence: 100 % over the whole query', () => {
-    expect(one(q)).toMatchObject({ identity: 100, alignedLength: 300, queryCoverage: 100, mismatches: 0, gaps: 0, gapOpens: 0, queryStart: 1, queryEnd: 300, subjectStart: 1, subjectEnd: 300, strand: 'plus', score: 600 });
+    expect(one(q)).toMatchObject({ identity: 100, alignedLength: 300, queryCoverage: 100, mismatches: 0, gaps: 0, gapOpens: 0, queryStart: 1, queryEnd: 300, subjectStart: 1, subjectEnd: 300, strand: 'plus', score: 300 * SCORES.match });
   });
 
   it('three substitutions: 297 of 300 columns', () => {
-    expect(one(substitute(q, [60, 150, 240]))).toMatchObject({ identity: 99, alignedLength: 300, mismatches: 3, gaps: 0, score: 600 - 3 * 5 });
+    expect(one(substitute(q, [60, 150, 240]))).toMatchObject({ identity: 99, alignedLength: 300, mismatches: 3, gaps: 0, score: 297 * SCORES.match + 3 * SCORES.mismatch });
   });
 
   it('a deletion of 2 bases and an insertion of 3 in the subject: gap columns and openings counted', () => {
     const subject = q.slice(0, 100) + q.slice(102, 200) + 'TTT' + q.slice(200);
-    expect(one(subject)).toMatchObject({ alignedLength: 303, mismatches: 0, gaps: 5, gapOpens: 2, identity: 98.35, queryCoverage: 100, subjectEnd: 301, score: 2 * 298 - (5 + 2 * 2) - (5 + 2 * 3) });
+    const gap = (n: number) => SCORES.gapOpen + n * SCORES.gapExtend;
+    expect(one(subject)).toMatchObject({ alignedLength: 303, mismatches: 0, gaps: 5, gapOpens: 2, identity: 98.35, queryCoverage: 100, subjectEnd: 301, score: 298 * SCORES.match - gap(2) - gap(3) });
   });
 
   it('is local: a mismatching end is left out and the coverage says so', () => {
