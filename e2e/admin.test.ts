@@ -5,7 +5,7 @@ import { field, signInAsAdmin, useBrowserPage } from './browser';
 describe('administration in the browser', () => {
   const b = useBrowserPage();
 
-  it('creates a user who then appears in the users table', async () => {
+  it('creates a user who then appears in the users table', { timeout: 120_000 }, async () => {
     const page = b.page;
     const username = `e2e.user.${randomBytes(3).toString('hex')}`;
     await signInAsAdmin(page, '/admin/users');
@@ -24,7 +24,8 @@ describe('administration in the browser', () => {
     await dialog.locator('#user_confirm').fill('Pilot#Scale-2027');
     await page.getByTestId('user-form-submit').click();
 
-    await dialog.waitFor({ state: 'hidden' });
+    // Saving hashes the password (argon2id): on a busy machine that alone can take seconds.
+    await dialog.waitFor({ state: 'hidden', timeout: 45_000 });
     // Other browser tests add users too, so the new one may sit beyond the first page: search for it.
     await field(page, 'user-search').fill(username);
     const row = page.locator('.ant-table-row', { hasText: username });
