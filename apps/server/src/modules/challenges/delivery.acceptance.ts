@@ -5,7 +5,7 @@ import { conflict, type ErrorDetail } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
 import { notify } from '../supervision/notifications.js';
 import type { ChallengeDeps } from './index.js';
-import { awardForOrganiser, citable, completeIfSettled, lockAward, pastDayProblem, requireUnsettled, throwIfAny } from './delivery.awards.js';
+import { awardForOrganiser, completeIfSettled, lockAward, pastDayProblem, requireUnsettled, throwIfAny } from './delivery.awards.js';
 import { acceptanceConclusion, awardStatusAfterAcceptance, indicatorMet } from './model/delivery.js';
 import { challengeViewerOf } from './viewer.js';
 
@@ -48,7 +48,7 @@ export function acceptanceService(database: Database, d: ChallengeDeps) {
       for (const x of indicators.filter((i) => !seen.has(i.id)))
         problems.push({ path: '/results', message: `缺少指标「${x.nameZh}」的验收结果：每个考核指标都须填写（indicator "${x.nameZh}" has no result: every indicator is assessed）` });
       throwIfAny(problems);
-      const fileIds = await citable(d.files, ctx, input.fileIds, '/fileIds');
+      const fileIds = await d.files.citable(ctx, input.fileIds, '/fileIds');
       const assessed = indicators.map((x) => {
         const r = results.find((y) => y.indicatorId === x.id)!;
         return { indicatorId: x.id, nameZh: x.nameZh, comparator: x.comparator, targetValue: x.targetValue, unit: x.unit, achievedValue: r.achievedValue, met: indicatorMet(x.comparator, x.targetValue, r.achievedValue), evidenceZh: r.evidenceZh.trim() };

@@ -99,17 +99,6 @@ export function throwIfAny(problems: (ErrorDetail | null)[]) {
   if (p.length) throw invalid(p);
 }
 
-/** Files cited by the team must be its own (or the organisers'); checked as a 422 on the field. */
-export async function citable(files: { requireCitable(ctx: Ctx, ids: string[]): Promise<void> }, ctx: Ctx, ids: string[] | undefined, path: string) {
-  const unique = [...new Set(ids ?? [])];
-  try {
-    await files.requireCitable(ctx, unique);
-  } catch {
-    throw invalid([{ path, message: '附件不存在或不属于本单位（an attachment does not exist or is not yours to cite）' }]);
-  }
-  return unique;
-}
-
 export const sumPaid = async (q: Q, awardId: string) =>
   Number((await q.selectFrom('tranche').select(sql<number>`coalesce(sum(amount_wan), 0)`.as('paid')).where('awardId', '=', awardId).executeTakeFirstOrThrow()).paid);
 

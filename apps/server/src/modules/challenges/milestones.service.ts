@@ -6,7 +6,7 @@ import { isIsoDate, todayIn } from '../../platform/dates.js';
 import { notify } from '../supervision/notifications.js';
 import type { ChallengeDeps } from './index.js';
 import {
-  awardForLead, awardForOrganiser, citable, loadAward, lockAward, pastDayProblem, requiredText, requireUnsettled, throwIfAny, type AwardRow, type Q,
+  awardForLead, awardForOrganiser, loadAward, lockAward, pastDayProblem, requiredText, requireUnsettled, throwIfAny, type AwardRow, type Q,
 } from './delivery.awards.js';
 import { milestoneDueOn, reportProblem } from './model/delivery.js';
 import { challengeViewerOf } from './viewer.js';
@@ -165,7 +165,7 @@ export function milestonesService(database: Database, d: ChallengeDeps) {
       });
       if (new Set(progress.map((p) => p.indicatorId)).size < progress.length) problems.push({ path: '/progress', message: '同一指标只填一次（each indicator once）' });
       throwIfAny(problems);
-      const fileIds = await citable(d.files, ctx, input.fileIds, '/fileIds');
+      const fileIds = await d.files.citable(ctx, input.fileIds, '/fileIds');
       const report = await db.transaction().execute(async (trx) => {
         // The award's lock orders a report after a milestone edit or a verdict that ends the award.
         const now = (await lockAward(trx, a.id))!;

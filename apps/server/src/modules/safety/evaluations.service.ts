@@ -5,7 +5,6 @@ import { audit } from '../../platform/audit/audit.js';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
 import { queryTokens, tokensOf } from '../../platform/search/segmenter.js';
-import { citable } from '../challenges/delivery.awards.js';
 import type { SafetyDeps } from './index.js';
 import { APPLICANT_ORGANISATION_KINDS, LIVE_REVIEW, type EvaluationState } from './model/labels.js';
 import { EVALUATION_FIELDS, evaluationProblems, submitProblems, type EvaluationInput } from './model/evaluations.js';
@@ -54,7 +53,7 @@ export function evaluationsService(database: Database, d: SafetyDeps) {
       if (!s || s.status === 'rejected' || s.status === 'withdrawn') p.push({ path: '/strainId', message: '菌种库中没有此菌种（no such strain in the bank）' });
     }
     if (p.length) throw invalid(p);
-    if (changedFiles) await citable(d.files, ctx, f.fileIds, '/fileIds');
+    if (changedFiles) await d.files.citable(ctx, f.fileIds, '/fileIds');
     return f;
   }
 
@@ -225,7 +224,7 @@ export function evaluationsService(database: Database, d: SafetyDeps) {
       requireMove('supplement', e.state);
       const answer = input.answerZh?.trim();
       if (!answer) throw invalid([{ path: '/answerZh', message: '请说明补充了什么（say what is supplemented）' }]);
-      const added = await citable(d.files, ctx, input.fileIds, '/fileIds');
+      const added = await d.files.citable(ctx, input.fileIds, '/fileIds');
       const fileIds = [...new Set([...e.fileIds, ...added])];
       await db.transaction().execute(async (trx) => {
         await transition(trx, ctx, d, e, 'supplement', { state: e.resumeState, resumeState: null, fileIds }, { zh: `提交补充材料：${answer.slice(0, 100)}`, en: 'answered with supplements' });

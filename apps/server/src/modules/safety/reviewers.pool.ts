@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Application, Expert } from '@cq-biomfg/assign';
 import type { DB } from '../../platform/db/schema.js';
-import { collaborationRef } from '../challenges/model/reviews.js';
+import { collaborationRef } from '../talent/model/conflicts.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 

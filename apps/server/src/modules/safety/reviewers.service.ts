@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
 import { tokensOf } from '../../platform/search/segmenter.js';
-import { conflictDetail, nameConflict, withRoom } from '../challenges/model/reviews.js';
+import { conflictDetail, nameConflict, withRoom } from '../talent/model/conflicts.js';
 import type { SafetyDeps } from './index.js';
 import { LIVE_REVIEW } from './model/labels.js';
 import { MAX_FIELDS } from './model/evaluations.js';

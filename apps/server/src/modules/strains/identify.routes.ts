@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, errorBody } from '../../platform/http/errors.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import type { OnProgress } from '../../platform/http/import-route.js';
+import { streamProgress } from '../../platform/http/import-route.js';
 import { AnyObject } from '../supervision/http.js';
 import type { StrainServices } from './index.js';
 import { fastaOfRequest } from './fasta.input.js';
@@ -13,24 +12,6 @@ import { CURATORS, IDENTIFIERS, readBy } from './http.js';
 /** Queries are marker genes: 50 of 20 kbp, in JSON or text. */
 const IDENTIFY_BODY_BYTES = 2 * 1024 * 1024;
 const Options = { top: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.top, default: 10 })), marker: Type.Optional(MarkerSchema) };
-
-/**
- * A long use case's answer: with `Accept: application/x-ndjson` one JSON line per progress step
- * and a last line with the result or the error (as runImport streams an import), else one JSON answer.
- */
-async function withProgress(req: FastifyRequest, reply: FastifyReply, run: (onProgress: OnProgress) => Promise<unknown>) {
-  if (!String(req.headers.accept ?? '').includes('application/x-ndjson')) return run(() => {});
-  reply.hijack();
-  reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': String(req.id) });
-  const line = (o: unknown) => reply.raw.write(JSON.stringify(o) + '\n');
-  try {
-    line({ result: await run((p) => line({ progress: p })) });
-  } catch (e) {
-    if (e instanceof AppError) line({ status: e.status, ...errorBody(e) });
-    else { req.log.error(e); line({ status: 500, error: { code: 'internal', message: '服务器内部错误（Internal server error）', details: [] } }); }
-  }
-  reply.raw.end();
-}
 
 /** Identification, and the index behind it (status and rebuild, for the curators). */
 export async function identifyRoutes(app: FastifyInstance, s: StrainServices) {
@@ -68,5 +49,5 @@ export async function identifyRoutes(app: FastifyInstance, s: StrainServices) {
   app.post('/api/strains/index/rebuild', {
     config: { access: { allow: CURATORS } },
     schema: { tags, summary: '重建鉴定索引（Accept: application/x-ndjson 时流式返回进度）Rebuild the identification index (progress as NDJSON)', response: { 200: AnyObject, ...errorResponses } },
-  }, (req, reply) => withProgress(req, reply, (onProgress) => s.identification.rebuildIndex(req.ctx, onProgress)));
+  }, (req, reply) => streamProgress(req, reply, (onProgress) => s.identification.rebuildIndex(req.ctx, onProgress)));
 }

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import type { Ctx } from '../context/ctx.js';
 import { audit } from '../audit/audit.js';
 import { hasRole } from '../access/model.js';
-import { badRequest, forbidden, notFound, unauthorized } from '../http/errors.js';
+import { badRequest, forbidden, invalid, notFound, unauthorized } from '../http/errors.js';
 import { DateTime, errorResponses, IdParams } from '../http/schemas.js';
 
 /**
@@ -53,6 +53,17 @@ export function fileService({ db }: Database) {
         if (!f || (!tf && !ownedBy(f, ctx)))
           throw badRequest(`附件 ${id} 不存在或不可引用`, `Attachment ${id} does not exist or is not yours to cite`, [{ path: '/fileIds', message: id }]);
       }
+    },
+
+    /** The cited ids, once each, when the caller may cite them all; otherwise a 422 on the form's field. */
+    async citable(ctx: Ctx, ids: string[] | undefined, path: string) {
+      const unique = [...new Set(ids ?? [])];
+      try {
+        await this.requireCitable(ctx, unique);
+      } catch {
+        throw invalid([{ path, message: '附件不存在或不属于本单位（an attachment does not exist or is not yours to cite）' }]);
+      }
+      return unique;
     },
 
     metas: (ids: string[]) => (ids.length ? db.selectFrom('storedFile').select(['id', 'name', 'mime', 'sizeBytes', 'sha256', 'createdAt']).where('id', 'in', ids).execute() : Promise.resolve([])),

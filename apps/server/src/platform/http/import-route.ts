@@ -27,21 +27,26 @@ export function importResult<T extends { problems: ImportProblem[] }>(r: T) {
 }
 
 /**
- * Runs an import. With `Accept: application/x-ndjson` the answer streams one JSON line per
- * progress step and a last line with the result or the error (the page draws its progress bar
- * from them); otherwise it is one JSON answer, 422 with every row's problem when any.
+ * Runs long work (an import, an index rebuild). With `Accept: application/x-ndjson` the answer
+ * streams one JSON line per progress step and a last line with the result or the error (the page
+ * draws its progress bar from them); otherwise it is one JSON answer.
  */
-export async function runImport(req: FastifyRequest, reply: FastifyReply, run: (ctx: Ctx, file: Buffer, onProgress: OnProgress) => Promise<ImportOutcome>) {
-  const file = (await oneUploadedFile(req)).content;
-  if (!String(req.headers.accept ?? '').includes('application/x-ndjson')) return importResult(await run(req.ctx, file, () => {}));
+export async function streamProgress(req: FastifyRequest, reply: FastifyReply, run: (onProgress: OnProgress) => Promise<unknown>) {
+  if (!String(req.headers.accept ?? '').includes('application/x-ndjson')) return run(() => {});
   reply.hijack();
   reply.raw.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': String(req.id) });
   const line = (o: unknown) => reply.raw.write(JSON.stringify(o) + '\n');
   try {
-    line({ result: importResult(await run(req.ctx, file, (p) => line({ progress: p }))) });
+    line({ result: await run((p) => line({ progress: p })) });
   } catch (e) {
     if (e instanceof AppError) line({ status: e.status, ...errorBody(e) });
     else { req.log.error(e); line({ status: 500, error: { code: 'internal', message: '服务器内部错误（Internal server error）', details: [] } }); }
   }
   reply.raw.end();
+}
+
+/** Runs an import through `streamProgress`: 422 with every row's problem when any, nothing written. */
+export async function runImport(req: FastifyRequest, reply: FastifyReply, run: (ctx: Ctx, file: Buffer, onProgress: OnProgress) => Promise<ImportOutcome>) {
+  const file = (await oneUploadedFile(req)).content;
+  return streamProgress(req, reply, async (onProgress) => importResult(await run(req.ctx, file, onProgress)));
 }

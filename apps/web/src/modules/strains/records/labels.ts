@@ -77,4 +77,6 @@ export const HISTORY_ACTIONS: Record<string, Named> = {
   'strains.strain.reject': { zh: '不予保藏', en: 'Rejected' },
   'strains.strain.withdraw': { zh: '撤回', en: 'Withdrawn' },
   'strains.strain.update': { zh: '修改记录', en: 'Edited' },
+  'strains.sequence.add': { zh: '添加序列', en: 'Sequences added' },
+  'strains.sequence.delete': { zh: '删除序列', en: 'Sequence deleted' },
 };
