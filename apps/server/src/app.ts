@@ -33,6 +33,7 @@ import { ipRoutes, ipServices } from './modules/ip/index.js';
 import { challengeRoutes, challengeServices } from './modules/challenges/index.js';
 import { strainRoutes, strainServices } from './modules/strains/index.js';
 import { safetyRoutes, safetyServices } from './modules/safety/index.js';
+import { factoryRoutes, factoryServices } from './modules/factory/index.js';
 import type { Mailer } from './modules/supervision/notifications.js';
 import type { Config } from './config.js';
 
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions) {
     challenges: challengeServices(options.database, { plan, files, now: options.now }),
     strains: strainServices(options.database, { plan, files, now: options.now }),
     safety: safetyServices(options.database, { plan, files, now: options.now }),
+    factory: factoryServices(options.database, { plan, files, now: options.now }),
   };
   const routes: RegisteredRoute[] = [];
 
@@ -146,6 +148,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(challengeRoutes, services.challenges);
   await app.register(strainRoutes, services.strains);
   await app.register(safetyRoutes, services.safety);
+  await app.register(factoryRoutes, services.factory);
 
   const webDir = options.webDir;
   if (webDir && existsSync(webDir + 'index.html')) {

@@ -14,6 +14,10 @@ import { loadDemoStrains } from './strains.js';
 import { loadDemoStrainStock } from './strain-stock.js';
 import { loadDemoStrainSequences } from './strain-sequences.js';
 import { loadDemoSafety } from './safety.js';
+import { loadDemoFactoryEpcis } from './factory-epcis.js';
+import { loadDemoFactoryTrace } from './factory-trace.js';
+import { loadDemoFactoryBatches } from './factory-batches.js';
+import { loadDemoFactoryMonitoring } from './factory-monitoring.js';
 
 /**
  * Loads the demonstration data set (示例数据). Deterministic and idempotent: the same
@@ -54,5 +58,9 @@ export async function loadDemo(database: Database): Promise<{ loaded: boolean; r
   records += await loadDemoStrainStock(database);
   records += await loadDemoStrainSequences(database);
   records += await loadDemoSafety(database);
+  records += await loadDemoFactoryEpcis(database);
+  records += await loadDemoFactoryTrace(database);
+  records += await loadDemoFactoryBatches(database);
+  records += await loadDemoFactoryMonitoring(database);
   return { loaded: records > 0, records };
 }

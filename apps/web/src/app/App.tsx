@@ -18,6 +18,7 @@ import { ipRoutes } from '../modules/ip/routes';
 import { talentRoutes } from '../modules/talent/routes';
 import { strainRoutes } from '../modules/strains/routes';
 import { safetyRoutes } from '../modules/safety/routes';
+import { factoryRoutes } from '../modules/factory/routes';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./LoginPage'));
@@ -32,12 +33,8 @@ const UsersPage = lazy(() => import('../modules/admin/UsersPage'));
 const OrganisationsPage = lazy(() => import('../modules/admin/OrganisationsPage'));
 const AllTokensPage = lazy(() => import('../modules/admin/AllTokensPage'));
 const MyTokensPage = lazy(() => import('../modules/admin/MyTokensPage'));
-const UpcomingModulePage = lazy(() => import('../modules/upcoming/UpcomingModulePage'));
 
 const admin = (page: ReactNode) => <RequireAuth roles={['admin']}>{page}</RequireAuth>;
-
-/** Modules whose pages are still being built; each shows what it will do. */
-const UPCOMING = ['factory'] as const;
 
 function Routed() {
   return (
@@ -62,7 +59,7 @@ function Routed() {
         {talentRoutes}
         {strainRoutes}
         {safetyRoutes}
-        {UPCOMING.map((m) => <Route key={m} path={`${m}/*`} element={<UpcomingModulePage module={m} />} />)}
+        {factoryRoutes}
         <Route path="admin">
           <Route index element={admin(<UsersPage />)} />
           <Route path="users" element={admin(<UsersPage />)} />

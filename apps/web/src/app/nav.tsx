@@ -4,6 +4,7 @@ import {
   SettingOutlined, TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from './session';
+import { FACTORY_READERS } from '../modules/factory/access';
 
 export interface NavItem {
   /** The path the item opens (leaf) or a group key. */
@@ -96,7 +97,18 @@ export const NAV: NavItem[] = [
       { key: '/safety/evaluations', label: 'nav.safetyEvaluations' },
     ],
   },
-  { key: '/factory', label: 'nav.factory', icon: <ClusterOutlined /> },
+  {
+    key: 'factory', label: 'nav.factory', icon: <ClusterOutlined />,
+    children: [
+      { key: '/factory', label: 'nav.factories' },
+      { key: '/factory/events', label: 'nav.epcisEvents', roles: FACTORY_READERS },
+      { key: '/factory/trace', label: 'nav.trace', roles: FACTORY_READERS },
+      { key: '/factory/batches', label: 'nav.batches', roles: FACTORY_READERS },
+      { key: '/factory/golden', label: 'nav.goldenBatches', roles: FACTORY_READERS },
+      { key: '/factory/alarms', label: 'nav.processAlarms', roles: FACTORY_READERS },
+      { key: '/factory/models', label: 'nav.monitorModels', roles: FACTORY_READERS },
+    ],
+  },
   {
     key: 'talent', label: 'nav.talent', icon: <TeamOutlined />,
     children: [

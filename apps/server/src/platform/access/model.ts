@@ -68,4 +68,8 @@ export const SCOPES: Record<string, { zh: string; en: string }> = {
   'strains:read': { zh: '读取菌种资源库（菌种、库存、序列、共享申请、种质资源、实验室）', en: 'Read the strain bank (strains, stock, sequences, sharing requests, germplasm, labs)' },
   'strains:identify': { zh: '调用菌种序列鉴定', en: 'Identify sequences against the strain bank' },
   'safety:read': { zh: '读取安全评价', en: 'Read safety evaluations' },
+  'epcis:capture': { zh: '向 EPCIS 追溯库提交事件', en: 'Capture events into the EPCIS repository' },
+  'epcis:query': { zh: '查询 EPCIS 追溯事件与追溯链', en: 'Query EPCIS events and trace' },
+  'factory:read': { zh: '读取智能工厂数据（工厂、批次、传感器数据、监控报警）', en: 'Read smart-factory data (factories, batches, sensor data, monitoring alarms)' },
+  'factory:ingest': { zh: '上报批次与传感器数据', en: 'Post batches and sensor readings' },
 };

@@ -70,6 +70,13 @@ export const en = {
     biosafetyLabs: 'Labs & biosafety facilities',
     safetyEvaluations: 'Safety evaluations',
     factory: 'Smart factory',
+    factories: 'Factories',
+    epcisEvents: 'EPCIS events',
+    trace: 'Trace and recall',
+    batches: 'Batches',
+    goldenBatches: 'Golden batches',
+    processAlarms: 'Monitoring alarms',
+    monitorModels: 'Monitoring models',
     talent: 'Talent & experts',
     admin: 'Admin',
     users: 'Users',
@@ -196,59 +203,6 @@ export const en = {
     findInText: 'Find in the text',
     hits_one: '{{count}} match',
     hits_other: '{{count}} matches',
-  },
-  modules: {
-    beingBuilt: 'This module is being built',
-    willDo: 'When built it will offer',
-    servesTasks: 'Tasks of the plan it serves',
-    backToCockpit: 'Back to the cockpit',
-    pilot: {
-      summary: 'The pilot module will connect pilot bases, enterprises\' demands and research results, and publish the pilot capability map, the demand list and the achievement list.',
-      features: [
-        'Pilot bases and platforms: capabilities, equipment, map',
-        'Matching of demands and achievements, with reasons',
-        'Booking of shared equipment',
-        'Pilot projects from research to proof of concept, maturation, incubation, park and cluster',
-        'One-stop service and green-channel requests',
-      ],
-    },
-    challenges: {
-      summary: 'The challenges module will publish the rolling catalog of key core technology needs and run open challenges, reviews and parallel funding.',
-      features: [
-        'Key core technology needs catalog, in editions',
-        'Challenges posted and applications received',
-        'Expert review with conflict-of-interest avoidance and blind scoring',
-        'Parallel funding and published results',
-      ],
-    },
-    strains: {
-      summary: 'The strain-bank module will support collection, preservation, identification and sharing for the Chongqing strain bank, under biosafety rules.',
-      features: [
-        'Strain registration and accession numbers',
-        'Stock and preservation methods (lyophilised, −80 °C glycerol, liquid nitrogen …)',
-        'Sequences and identification (16S and more)',
-        'Sharing requests checked against hazard class and biosafety level',
-        'Germplasm resources',
-      ],
-    },
-    factory: {
-      summary: 'The smart-factory module will receive production events and sensor data from enterprises\' systems, for process monitoring and product traceability.',
-      features: [
-        'GS1 EPCIS 2.0 event capture (API tokens)',
-        'Batch and lot genealogy; trace reports for recalls',
-        'Sensor data and process monitoring (PCA/MSPC)',
-        'Deviations and alerts',
-      ],
-    },
-    talent: {
-      summary: 'The talent module will record biomanufacturing talent, the expert committee and the expert pool, for the talent action.',
-      features: [
-        'Talent: national-level talent, academicians, high-end talent',
-        'Expert committee and expert pool',
-        'Review assignments with conflict avoidance',
-        'Discipline building and training programmes',
-      ],
-    },
   },
   admin: {
     user: 'User',

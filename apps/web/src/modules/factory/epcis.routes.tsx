@@ -1,0 +1,2 @@
+/** The epcis part's pages under /factory: factories (index) and EPCIS events. */
+export const epcisPages = <></>;

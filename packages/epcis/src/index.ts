@@ -1,0 +1,1 @@
+export type { EpcisEventType, EpcRole, EpcRef, NormalisedEvent, Problem } from './types.js';

@@ -1,0 +1,2 @@
+// The monitoring engine's API is exported here (packages/monitor/README.md).
+export {};
