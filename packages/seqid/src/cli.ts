@@ -57,7 +57,7 @@ export function runSeqCli(args: string[], io: CliIo): number {
   const result = {
     queries: queries.map((q) => ({
       id: q.id,
-      hits: search(index, q.sequence, { top }).map((h) => ({
+      hits: search(index, q.sequence, { top, groupOf: (key) => names.get(key)?.species ?? undefined }).map((h) => ({
         id: h.key, identity: h.identity, alignedLength: h.alignedLength, queryCoverage: h.queryCoverage,
         mismatches: h.mismatches, gaps: h.gaps, gapOpens: h.gapOpens,
         qstart: h.queryStart, qend: h.queryEnd, sstart: h.subjectStart, send: h.subjectEnd, score: h.score,

@@ -9,6 +9,11 @@ export interface SearchOptions {
   candidates?: number;
   /** leaves out references the caller may not see, before anything is scored */
   allow?: (key: string) => boolean;
+  /**
+   * What a reference is evidence for (its species). Only breaks ties: of two hits with the same
+   * score and coverage, the one whose group the other hits support better comes first.
+   */
+  groupOf?: (key: string) => string | undefined;
 }
 export interface Hit {
   key: string;
@@ -119,7 +124,7 @@ export function search(index: SeqIndex | SeqIndex[], query: string, opts: Search
     const prior = hits.get(hit.key);
     if (!prior || better(hit, prior)) hits.set(hit.key, hit);
   }
-  return [...hits.values()].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).slice(0, top);
+  return rank([...hits.values()], opts.groupOf).slice(0, top);
 
   function alignCandidate(seg: SeqIndex, slot: number, q: Uint8Array, minus: boolean, table: QueryKmers): Hit | null {
     const n = seg.lengthOf[slot];
@@ -147,6 +152,33 @@ export function search(index: SeqIndex | SeqIndex[], query: string, opts: Search
 }
 
 const better = (a: Hit, b: Hit) => a.score !== b.score ? a.score > b.score : a.identity !== b.identity ? a.identity > b.identity : a.key < b.key;
+
+/**
+ * Best first: by score; a tie goes to the alignment covering more of the query, then to the hit
+ * whose group (species) the next hits back more strongly — the best score among the other hits
+ * of its group — then as `better`. A tie on score is no evidence either way; the neighbours are.
+ */
+function rank(hits: Hit[], groupOf?: (key: string) => string | undefined): Hit[] {
+  const support = new Map<Hit, number>();
+  if (groupOf) {
+    const firstTwo = new Map<string, number[]>();
+    for (const h of [...hits].sort((a, b) => b.score - a.score)) {
+      const g = groupOf(h.key);
+      if (g === undefined) continue;
+      const scores = firstTwo.get(g) ?? [];
+      if (scores.length < 2) firstTwo.set(g, [...scores, h.score]);
+    }
+    for (const h of hits) {
+      const g = groupOf(h.key), scores = g === undefined ? undefined : firstTwo.get(g);
+      // The group's best score apart from this hit: its second when this hit is its first.
+      support.set(h, !scores ? -Infinity : scores[0] === h.score ? scores[1] ?? -Infinity : scores[0]);
+    }
+  }
+  const order = (a: Hit, b: Hit) =>
+    b.score - a.score || b.queryCoverage - a.queryCoverage
+    || (support.get(b) ?? -Infinity) - (support.get(a) ?? -Infinity) || (better(a, b) ? -1 : better(b, a) ? 1 : 0);
+  return hits.sort(order);
+}
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**

@@ -52,6 +52,21 @@ describe('alignment figures on hand-made cases', () => {
 });
 
 describe('search', () => {
+  it('breaks a tie between species by the support of the other hits, never a better score', () => {
+    const r = rng(41);
+    const q = randomSeq(r, 800);
+    const close = substitute(q, [100, 400]);
+    const species = (key: string) => key.slice(0, 1);
+    // 'a0' (species A) and 'b1' (species B) are the query itself: a tie, which the keys alone give to a0;
+    // B has a second close hit, A none, so with species known B's hit comes first.
+    const tied = new Map([['a0', q], ['b1', q], ['b2', close]]);
+    expect(search(indexOf(tied), q)[0].key).toBe('a0');
+    expect(search(indexOf(tied), q, { groupOf: species })[0].key).toBe('b1');
+    // Support never outweighs a better score.
+    const better = new Map([['a0', q], ['b1', close], ['b2', close]]);
+    expect(search(indexOf(better), q, { groupOf: species })[0].key).toBe('a0');
+  });
+
   it('finds the source of a mutated sequence among close relatives, best first', () => {
     const { r, refs } = family(1);
     const index = indexOf(refs);

@@ -5,7 +5,7 @@ import { forbidden, unauthorized } from '../../platform/http/errors.js';
 import type { OnProgress } from '../../platform/http/import-route.js';
 import type { StrainLineage } from './schema.js';
 import { readFasta } from './fasta.input.js';
-import { callMarkerOf, LIMITS, MARKER_NAMES, parseKey, strainName, type Marker, type Taxonomy } from './model/sequences.js';
+import { binomialOf, callMarkerOf, LIMITS, MARKER_NAMES, parseKey, strainName, type Marker, type Taxonomy } from './model/sequences.js';
 import type { KeyInfo, SeqIndexStore } from './seqindex.store.js';
 import { strainsSeenInFull, strainViewerOf, type StrainViewer } from './viewer.js';
 
@@ -72,7 +72,7 @@ export function identifyService(database: Database, index: SeqIndexStore) {
     };
     const q = s.seqs.get(h.key);
     if (q) {
-      const species = q.strain.species ? `${q.strain.genus} ${q.strain.species}` : null;
+      const species = binomialOf(q.strain.genus, q.strain.species);
       return {
         ...figures, kind: 'strain' as const, marker: q.marker, markerZh: MARKER_NAMES[q.marker].zh, geneName: q.geneName, sequenceId: q.sequenceId, fastaId: q.fastaId, strain: q.strain,
         call: callFor(h, callMarkerOf(q.marker), { genus: q.strain.genus, species }),

@@ -87,13 +87,13 @@ export function referencesService(database: Database, d: StrainDeps, index: SeqI
           nameZh, marker: m.marker, source: m.source.trim(), licence: m.licence.trim(), description: m.description?.trim() || null,
           fileName: meta.fileName ?? null, recordCount: records.length, loadedBy: v.userId, loadedAt: d.now(),
         }).returning('id').executeTakeFirstOrThrow();
-        const rows: Array<{ id: string; length: number; residues: string }> = [];
+        const rows: Array<{ id: string; length: number; residues: string; species: string | null }> = [];
         for (const part of chunks(records)) {
           const ins = await trx.insertInto('referenceSequence').values(part.map((r) => ({
             setId: set.id, fastaId: r.id.slice(0, 200), description: r.description.slice(0, 1000) || null, taxonomy: JSON.stringify(r.taxonomy),
             genus: r.taxonomy.genus ?? null, species: r.taxonomy.species ?? null, length: r.residues.length, residues: r.residues,
           }))).returning(['id', 'length']).execute();
-          ins.forEach((x, i) => rows.push({ ...x, residues: part[i].residues }));
+          ins.forEach((x, i) => rows.push({ ...x, residues: part[i].residues, species: part[i].taxonomy.species ?? null }));
           onProgress({ phase: 'write', done: (done += part.length), total: records.length });
         }
         await audit(trx, ctx, {
@@ -106,7 +106,7 @@ export function referencesService(database: Database, d: StrainDeps, index: SeqI
         if (isUniqueViolation(e)) throw conflict('已有同名的参考序列集', 'A reference set of this name exists', [{ path: '/nameZh', message: '名称重复（name taken）' }]);
         throw e;
       });
-      await index.added(written.rows.map((r) => ({ key: referenceKey(r.id), residues: r.residues, info: { marker: m.marker, strainId: null, setId: written.setId, length: r.length } })));
+      await index.added(written.rows.map((r) => ({ key: referenceKey(r.id), residues: r.residues, info: { marker: m.marker, strainId: null, setId: written.setId, length: r.length, species: r.species } })));
       onProgress({ phase: 'done', done: records.length, total: records.length });
       return { created: records.length, updated: 0, unchanged: 0, problems: [], setId: written.setId };
     },

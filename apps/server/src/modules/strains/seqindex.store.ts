@@ -5,7 +5,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { OnProgress } from '../../platform/http/import-route.js';
-import { LIMITS, parseKey, referenceKey, sequenceKey, type Marker } from './model/sequences.js';
+import { binomialOf, LIMITS, parseKey, referenceKey, sequenceKey, type Marker } from './model/sequences.js';
 
 /**
  * The identification index, kept in the database as segments (`seq_index_segment`: one
@@ -40,7 +40,8 @@ const MERGE_AT = 4;
 const ROW_CHUNK = 1_000;
 
 /** What the index knows of each key, for the search's filter and the status page. */
-export interface KeyInfo { marker: Marker; strainId: string | null; setId: string | null; length: number }
+/** `species` (the strain's or the record's binomial) breaks ties between hits of different species. */
+export interface KeyInfo { marker: Marker; strainId: string | null; setId: string | null; length: number; species: string | null }
 export interface IndexEntry { key: string; info: KeyInfo; residues: string }
 
 interface Segment { no: number; index: SeqIndex; dirty: boolean; builtAt: Date }
@@ -70,10 +71,11 @@ export function seqIndexStore(database: Database, now: () => Date) {
   /** Every row the index should hold: strain sequences up to the indexed length, every reference record. */
   async function wanted(q: Q = db) {
     const info = new Map<string, KeyInfo>();
-    const seqs = await q.selectFrom('strainSequence').select(['id', 'strainId', 'marker', 'length']).where('length', '<=', LIMITS.indexedBases).execute();
-    for (const s of seqs) info.set(sequenceKey(s.id), { marker: s.marker, strainId: s.strainId, setId: null, length: s.length });
-    const refs = await q.selectFrom('referenceSequence as r').innerJoin('referenceSet as s', 's.id', 'r.setId').select(['r.id', 'r.setId', 's.marker', 'r.length']).execute();
-    for (const r of refs) info.set(referenceKey(r.id), { marker: r.marker, strainId: null, setId: r.setId, length: r.length });
+    const seqs = await q.selectFrom('strainSequence as q').innerJoin('strain as s', 's.id', 'q.strainId')
+      .select(['q.id', 'q.strainId', 'q.marker', 'q.length', 's.genus', 's.species']).where('q.length', '<=', LIMITS.indexedBases).execute();
+    for (const s of seqs) info.set(sequenceKey(s.id), { marker: s.marker, strainId: s.strainId, setId: null, length: s.length, species: binomialOf(s.genus, s.species) });
+    const refs = await q.selectFrom('referenceSequence as r').innerJoin('referenceSet as s', 's.id', 'r.setId').select(['r.id', 'r.setId', 's.marker', 'r.length', 'r.species']).execute();
+    for (const r of refs) info.set(referenceKey(r.id), { marker: r.marker, strainId: null, setId: r.setId, length: r.length, species: r.species });
     return info;
   }
 
@@ -277,7 +279,7 @@ export function seqIndexStore(database: Database, now: () => Date) {
     async search(query: string, opts: { top: number; allow: (i: KeyInfo) => boolean }): Promise<Hit[]> {
       const st = state ?? await exclusive(async (s) => s);
       const allow = (key: string) => { const i = st.info.get(key); return !!i && opts.allow(i); };
-      return search(st.segments.map((s) => s.index), query, { top: opts.top, allow });
+      return search(st.segments.map((s) => s.index), query, { top: opts.top, allow, groupOf: (key) => st.info.get(key)?.species ?? undefined });
     },
 
     /** What the index holds as `allow` admits it: how many strain sequences and reference records. */

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { StrainDeps } from './index.js';
 import { readFasta } from './fasta.input.js';
-import { exportHeader, LIMITS, MARKER_NAMES, MARKERS, sequenceKey, strainName, type Marker } from './model/sequences.js';
+import { binomialOf, exportHeader, LIMITS, MARKER_NAMES, MARKERS, sequenceKey, strainName, type Marker } from './model/sequences.js';
 import type { SeqIndexStore } from './seqindex.store.js';
 import { strainsSeenInFull, strainViewerOf, type StrainViewer } from './viewer.js';
 
@@ -118,7 +118,7 @@ export function sequencesService(database: Database, d: StrainDeps, index: SeqIn
       }
       const residuesOf = new Map(rows.map((x) => [x.sha256, x.r.sequence]));
       await index.added(created.filter((q) => q.length <= LIMITS.indexedBases).map((q) => ({
-        key: sequenceKey(q.id), residues: residuesOf.get(q.sha256)!, info: { marker: q.marker, strainId, setId: null, length: q.length },
+        key: sequenceKey(q.id), residues: residuesOf.get(q.sha256)!, info: { marker: q.marker, strainId, setId: null, length: q.length, species: binomialOf(s.genus, s.species) },
       })));
       return { created: created.length, items: created.map(present) };
     },

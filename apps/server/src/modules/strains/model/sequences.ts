@@ -91,3 +91,6 @@ export function exportHeader(s: { accession: string | null; depositNo: string; g
   const marker = q.marker === 'gene' ? `gene=${q.geneName}` : `marker=${q.marker}`;
   return { id: `${number}|${q.id.slice(0, 8)}`, description: `${strainName(s)} ${marker} source_id=${q.fastaId}` };
 }
+
+/** A strain's species as references name it ("Bacillus subtilis"): genus and epithet, or nothing. */
+export const binomialOf = (genus: string | null, species: string | null) => (genus && species ? `${genus} ${species}` : null);
