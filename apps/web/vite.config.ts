@@ -11,6 +11,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
       '/readyz': { target: apiTarget },
+      '/epcis': { target: apiTarget },
     },
   },
   build: {

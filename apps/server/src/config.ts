@@ -17,6 +17,8 @@ export interface Config {
   webDir: string;
   demo: boolean;
   bodyLimitBytes: number;
+  /** MQTT for sensor readings: an external broker (MQTT_URL) or the embedded one on mqttPort (null: off). */
+  mqtt: { url?: string; username?: string; password?: string; port: number | null; host?: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
@@ -34,5 +36,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     webDir: env.WEB_DIR ?? fileURLToPath(new URL('../../web/dist/', import.meta.url)),
     demo: argv.includes('--demo') || env.DEMO === 'true',
     bodyLimitBytes: Number(env.BODY_LIMIT_BYTES ?? 1_048_576),
+    mqtt: {
+      url: env.MQTT_URL || undefined,
+      username: env.MQTT_USERNAME || undefined,
+      password: env.MQTT_PASSWORD || undefined,
+      // MQTT_PORT=off: no embedded broker; 0: any free port (logged).
+      port: env.MQTT_PORT === 'off' ? null : Number(env.MQTT_PORT ?? 1883),
+      host: env.MQTT_HOST || env.HOST || undefined,
+    },
   };
 }

@@ -3,6 +3,7 @@ import { boot } from './platform/boot.js';
 import { buildApp } from './app.js';
 import { systemCtx } from './platform/context/ctx.js';
 import { mailerFrom } from './modules/supervision/notifications.js';
+import { startMqtt } from './modules/factory/mqtt.start.js';
 
 const config = loadConfig();
 const started = Date.now();
@@ -40,8 +41,10 @@ reminderTimer.unref();
 // The first pass waits until the server is up, so it never delays readiness.
 setTimeout(() => void remind(), 10_000).unref();
 
+let mqtt: { close(): Promise<void> } | null = null;
 const close = async () => {
   clearInterval(reminderTimer);
+  await mqtt?.close().catch(() => {});
   await app.close();
   await report.database.close();
   process.exit(0);
@@ -50,4 +53,6 @@ process.on('SIGINT', close);
 process.on('SIGTERM', close);
 
 await app.listen({ port: config.port, host: config.host });
+// Sensor readings by MQTT (the smart factory): the embedded broker, or a subscription to MQTT_URL.
+mqtt = await startMqtt(config.mqtt, { database: report.database, factory: services.factory, principalFromToken: services.auth.principalFromToken, log: app.log });
 app.log.info({ ms: Date.now() - started }, `cq-biomfg listening on http://localhost:${config.port}`);

@@ -17,7 +17,9 @@ const usage = `用法 Usage: npm run biomfg -- <command>
   seq identify --db REF.fasta[.gz]|INDEX --query Q.fasta[.gz] [--top N] [--k K] [--marker 16S|ITS|other]
                    序列鉴定，输出 JSON Identify sequences against references, JSON out
   seq index --db REF.fasta[.gz] --out FILE [--k K]
-                   构建并保存序列索引 Build and save the index (usable as --db)`;
+                   构建并保存序列索引 Build and save the index (usable as --db)
+  epcis validate FILE [FILE…]
+                   按 EPCIS 2.0 标准校验文档 Validate EPCIS 2.0 documents (JSON / JSON-LD) offline`;
 
 async function main(args: string[]): Promise<number> {
   const config = loadConfig(process.env, args);
@@ -62,6 +64,10 @@ async function main(args: string[]): Promise<number> {
   if (command === 'seq') {
     const { runSeqCli } = await import('@cq-biomfg/seqid');
     return runSeqCli(args.slice(1), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
+  }
+  if (command === 'epcis') {
+    const { runEpcisCli } = await import('@cq-biomfg/epcis');
+    return runEpcisCli(args.slice(1), { write: (t) => process.stdout.write(t), error: (t) => process.stderr.write(t) });
   }
   console.error(usage);
   return 2;

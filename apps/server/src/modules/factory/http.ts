@@ -18,3 +18,8 @@ export const SCOPES = {
   ingest: 'factory:ingest',
 } as const;
 export const readBy = (roles: readonly Role[]) => ({ allow: roles, scope: SCOPES.read });
+
+/** Routes anyone may call (the factories' public list, the EPCIS interface's settings). */
+export const PUBLIC = { allow: 'public' as const };
+/** Who captures EPCIS events: a factory's own systems and people, and administrators (for their organisation). */
+export const CAPTURERS: readonly Role[] = [...OPERATORS, 'admin'];

@@ -6,6 +6,7 @@ import { epcisRoutes, epcisServices } from './epcis.part.js';
 import { traceRoutes, traceServices } from './trace.part.js';
 import { processRoutes, processServices } from './process.part.js';
 import { monitoringRoutes, monitoringServices } from './monitoring.part.js';
+import { factoryTargetsService } from './targets.service.js';
 
 /** Told which batches received readings, after they are committed (monitoring scores them). */
 export type ReadingsListener = (batchIds: string[]) => Promise<void>;
@@ -25,6 +26,7 @@ export interface FactoryDeps {
  */
 export function factoryServices(database: Database, deps: { plan: PlanService; files: FileService; now?: () => Date }) {
   const d: FactoryDeps = { now: deps.now ?? (() => new Date()), files: deps.files, plan: deps.plan, readingsListeners: [] };
+  factoryTargetsService(database, d).registerIndicators();
   return {
     ...epcisServices(database, d),
     ...traceServices(database, d),

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Json, Timestamp } from '../../platform/db/schema.js';
 
 /** The factory module's core tables (migrations/0016_factory.sql), merged into the application's DB type. */
@@ -80,7 +80,8 @@ export interface FactoryBatchTable {
   strainId: string | null;
   strainAccession: string | null;
   lotEpc: string | null;
-  phases: Generated<Json<BatchPhase[]>>;
+  /** Defaults to [] on insert. */
+  phases: ColumnType<BatchPhase[], BatchPhase[] | string | undefined, BatchPhase[] | string>;
   state: Generated<'planned' | 'running' | 'completed' | 'aborted'>;
   startedAt: Timestamp | null;
   endedAt: Timestamp | null;

@@ -73,6 +73,23 @@ describe.each(testDatabases)('the plan on $name', (kind) => {
     expect(t.measurement).toMatchObject({ value: 2, basisEn: 'talent records' });
   });
 
+  it('returns a task\'s registered indicators, measured, with the task; registering a code again replaces it', async () => {
+    expect((await h.anonymous.get('/api/plan/tasks/7')).json().indicators).toEqual([]);
+    const def = { code: 'sitesConnected', nameZh: '接入站点数', nameEn: 'Sites connected', unitZh: '个', unitEn: 'sites' };
+    h.services.plan.registerTaskIndicator(7, def, async () => ({ value: 1, asOf: '2026-11-01', basisZh: '旧', basisEn: 'old' }));
+    h.services.plan.registerTaskIndicator(7, def, async (q) => {
+      const { n } = await q.selectFrom('district').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { value: Number(n), asOf: '2026-11-02', basisZh: '区县数', basisEn: 'districts', drillDown: '/districts' };
+    });
+    h.services.plan.registerTaskIndicator(7, { ...def, code: 'notYet' }, async () => null);
+    const task = (await h.anonymous.get('/api/plan/tasks/7')).json();
+    expect(task.indicators).toEqual([
+      { ...def, measurement: { value: 38, asOf: '2026-11-02', basisZh: '区县数', basisEn: 'districts', drillDown: '/districts' } },
+      { ...def, code: 'notYet', measurement: null },
+    ]);
+    expect((await h.anonymous.get('/api/plan/tasks/8')).json().indicators).toEqual([]);
+  });
+
   it('lists Chongqing\'s 38 districts with GB/T 2260 codes', async () => {
     const d = (await h.anonymous.get('/api/districts')).json();
     expect(d).toHaveLength(38);

@@ -9,6 +9,11 @@ export const Measurement = Type.Object({
   value: Type.Number(), asOf: Str, basisZh: Str, basisEn: Str, drillDown: Type.Optional(Str),
 });
 
+/** An indicator a module measures for a task (no plan figure to compare with). */
+export const TaskIndicatorSchema = Type.Object({
+  code: Str, nameZh: Str, nameEn: Str, unitZh: Str, unitEn: Str, measurement: Nullable(Measurement),
+});
+
 export const TargetSchema = Type.Object({
   code: Str, actionNo: Type.Integer(), statementZh: Str, statementEn: Str, indicatorZh: Str, indicatorEn: Str,
   quantified: Type.Boolean(), comparator: Nullable(Str), value: Nullable(Type.Number()), unit: Nullable(Str), unitEn: Nullable(Str),
@@ -48,7 +53,7 @@ export const TaskDetail = Type.Object({
   no: Type.Integer(), actionNo: Type.Integer(), titleZh: Str, titleEn: Str, textZh: Str, domains: Type.Array(Str),
   places: Type.Array(Place), products: Type.Array(Str), fields: Type.Array(Str), bodies: Type.Array(Type.Ref('Body')),
   action: Type.Object({ no: Type.Integer(), code: Str, titleZh: Str, titleEn: Str, introZh: Str }),
-  targets: Type.Array(Type.Ref('Target')), planVersion: Type.Integer(),
+  targets: Type.Array(Type.Ref('Target')), indicators: Type.Array(TaskIndicatorSchema), planVersion: Type.Integer(),
 });
 
 export const DistrictSchema = Type.Object({ code: Str, nameZh: Str, shortZh: Str, nameEn: Str, type: Str });

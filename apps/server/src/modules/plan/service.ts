@@ -18,6 +18,18 @@ export interface Measurement {
 
 export type IndicatorMeasure = (db: Database['db']) => Promise<Measurement | null>;
 
+/**
+ * An indicator of a task rather than of a target: the plan sets no figure for it, but a module
+ * measures how far the task has come ("factories connected" for task 3's smart factories).
+ */
+export interface TaskIndicatorDefinition {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+}
+
 export interface SeedResult {
   planVersion: number;
   created: boolean;
@@ -30,6 +42,12 @@ export function planService(database: Database) {
   const { db } = database;
   /** Indicators that other modules measure from their records, by target code. */
   const indicators = new Map<string, IndicatorMeasure>();
+  /** Task indicators by task number, in the order they were registered. */
+  const taskIndicators = new Map<number, Map<string, { definition: TaskIndicatorDefinition; measure: IndicatorMeasure }>>();
+
+  function measureTask(no: number) {
+    return Promise.all([...(taskIndicators.get(no)?.values() ?? [])].map(async ({ definition, measure }) => ({ ...definition, measurement: await measure(db) })));
+  }
 
   async function versionRow(version?: number) {
     const v = version === undefined ? await store.latestVersion(db) : await store.version(db, version);
@@ -57,6 +75,16 @@ export function planService(database: Database) {
     registerIndicator(targetCode: string, m: IndicatorMeasure) {
       indicators.set(targetCode, m);
     },
+
+    /** Registers (or replaces, by code) an indicator of a task; it is measured where the task is read. */
+    registerTaskIndicator(taskNo: number, definition: TaskIndicatorDefinition, m: IndicatorMeasure) {
+      const list = taskIndicators.get(taskNo) ?? new Map();
+      list.set(definition.code, { definition: { ...definition }, measure: m });
+      taskIndicators.set(taskNo, list);
+    },
+
+    /** The task's registered indicators, each measured now. */
+    taskIndicators: measureTask,
 
     async plan(version?: number) {
       const v = await versionRow(version);
@@ -121,13 +149,14 @@ export function planService(database: Database) {
       const v = await versionRow(version);
       const t = await store.task(db, v.id, no);
       if (!t) throw notFound(`任务 ${no} 不存在`, `Task ${no} not found`);
-      const [bodies, action, targets] = await Promise.all([store.taskBodies(db, v.id, no), store.action(db, v.id, t.actionNo), targetsOf(v)]);
+      const [bodies, action, targets, indicators] = await Promise.all([store.taskBodies(db, v.id, no), store.action(db, v.id, t.actionNo), targetsOf(v), measureTask(no)]);
       return {
         no: t.no, actionNo: t.actionNo, titleZh: t.titleZh, titleEn: t.titleEn, textZh: t.textZh, domains: t.domains,
         places: t.places, products: t.products, fields: t.fields,
         bodies: bodies.map(({ code, nameZh, nameEn, type, districtCode, aliasesZh }) => ({ code, nameZh, nameEn, type, districtCode, aliasesZh })),
         action: { no: action.no, code: action.code, titleZh: action.titleZh, titleEn: action.titleEn, introZh: action.introZh },
         targets: targets.filter((x) => x.actionNo === t.actionNo),
+        indicators,
         planVersion: v.version,
       };
     },

@@ -13,6 +13,7 @@ import { actionLabel, bodyTypeName, BODY_TYPES } from './format';
 import { DomainTags } from './DomainTags';
 import { TargetLine } from './TargetCard';
 import { PlanTextView } from './PlanTextView';
+import { TaskIndicators } from './TaskIndicators';
 
 // Supervision of the task (owners, work points, reports …) for those who take part in it.
 const TaskSupervisionPanel = lazy(() => import('../supervision/CockpitTaskSupervision').then((m) => ({ default: m.TaskSupervisionPanel })));
@@ -96,6 +97,7 @@ export default function TaskPage() {
                     </Typography.Paragraph>
                     <ul className="target-lines">{d.targets.map((x) => <TargetLine key={x.code} target={x} />)}</ul>
                   </Section>
+                  <TaskIndicators indicators={d.indicators ?? []} />
                 </Space>
               </Col>
               <Col xs={24} xl={10}>

@@ -98,10 +98,21 @@ export interface TaskListItem {
   bodies: Body[];
 }
 
+/** An indicator a module measures for a task that has no plan figure of its own. */
+export interface TaskIndicator {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unitZh: string;
+  unitEn: string;
+  measurement: Measurement | null;
+}
+
 export interface TaskDetail extends TaskListItem {
   textZh: string;
   action: { no: number; code: string; titleZh: string; titleEn: string; introZh: string };
   targets: Target[];
+  indicators: TaskIndicator[];
   planVersion: number;
 }
 
