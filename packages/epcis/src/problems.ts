@@ -21,21 +21,7 @@ const BINDING = {
   ImplementationException: { type: 'epcisException:ImplementationException', status: 500, titleZh: '服务端错误', titleEn: 'A server-side error occurred' },
 } as const satisfies Record<string, ProblemType>;
 
-/**
- * Names used before the binding's list was checked, kept so that callers compile; each answers
- * with the binding's own type. @deprecated use the binding's names (or `problemTypeForStatus`).
- */
-const LEGACY = {
-  ResourceNotFoundException: BINDING.NoSuchNameException,
-  NoSuchSubscriptionException: BINDING.NoSuchNameException,
-  MethodNotAllowedException: { ...BINDING.ImplementationException, status: 405, titleZh: '不支持该方法', titleEn: 'Method not allowed' },
-  NotAcceptableException: { ...BINDING.ImplementationException, status: 406, titleZh: '无法提供所请求的格式', titleEn: 'Cannot produce the requested content type' },
-  UnsupportedMediaTypeException: { ...BINDING.ImplementationException, status: 415, titleZh: '不支持的媒体类型', titleEn: 'Unsupported media type' },
-  ConflictException: { ...BINDING.ValidationException, status: 409, titleZh: '与现有记录冲突', titleEn: 'Conflict with an existing record' },
-  ServiceUnavailableException: { ...BINDING.ImplementationException, status: 503, titleZh: '服务暂不可用', titleEn: 'Service unavailable' },
-} as const satisfies Record<string, ProblemType>;
-
-export const PROBLEM_TYPES = { ...BINDING, ...LEGACY } as const;
+export const PROBLEM_TYPES = BINDING;
 
 export type ProblemTypeName = keyof typeof PROBLEM_TYPES;
 

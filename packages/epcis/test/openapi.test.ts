@@ -9,7 +9,6 @@ const OPENAPI = readFileSync(join(STANDARD, 'rest-bindings', 'openapi.yaml'), 'u
 
 describe('the REST binding\'s OpenAPI document', () => {
   it('names every problem type the engine answers with', () => {
-    // Legacy aliases in PROBLEM_TYPES answer with a binding type, so check the types, not the aliases' keys.
     const types = [...new Set(Object.values(PROBLEM_TYPES).map((t) => t.type))];
     const missing = types.filter((t) => !OPENAPI.includes(t) || !OPENAPI.includes(t.replace(/^epcisException:/, '')));
     expect(missing).toEqual([]);

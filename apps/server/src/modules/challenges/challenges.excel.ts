@@ -1,4 +1,4 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { APPLICATION_STATUSES, CHALLENGE_STATUSES, MODES } from './model/labels.js';
 
 /**
@@ -6,7 +6,6 @@ import { APPLICATION_STATUSES, CHALLENGE_STATUSES, MODES } from './model/labels.
  * applications for its organisers. Columns name what a row carries, so nothing else leaves.
  */
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 export const OPEN_CHALLENGE_COLUMNS: Column[] = [
   { key: 'code', headerZh: '榜单编号', headerEn: 'Code', type: 'string', width: 14 },

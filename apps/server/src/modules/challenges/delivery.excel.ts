@@ -1,9 +1,8 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { AWARD_STATUSES, MODES } from './model/labels.js';
 
 /** Excel exports of delivery: the tranche ledger (with its totals) and the award and milestone board. */
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 const AWARD_STATUS_VALUES = enumOf(AWARD_STATUSES);
 
 const LEDGER_COLUMNS: Column[] = [

@@ -1,4 +1,4 @@
-import { templateWorkbook, writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { templateWorkbook, writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { DOMAIN_NAMES } from '../industry/model/labels.js';
 import type { NeedIndicator } from './schema.catalog.js';
 import { MODES, NEED_FIELDS, NEED_STATUSES } from './model/labels.js';
@@ -10,7 +10,6 @@ import { CATALOG_NAME, NEED_FIELD_NAMES } from './model/needs.js';
  * fields only). Export and import share the columns, so an export can be filled in and imported.
  */
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 const col = (key: string, type: Column['type'], extra: Partial<Column> = {}): Column =>
   ({ key, headerZh: NEED_FIELD_NAMES[key]?.zh ?? key, headerEn: NEED_FIELD_NAMES[key]?.en ?? key, type, ...extra });
 

@@ -1,8 +1,7 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { ALARM_STATES, STATISTICS } from './model/monitoring-labels.js';
 
 /** The alarm list as filtered, one row per alarm, for Excel. */
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 const COLUMNS: Column[] = [
   { key: 'code', headerZh: '报警编号', headerEn: 'Alarm', type: 'string', width: 16 },

@@ -1,8 +1,7 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { BATCH_STATES, OUTCOMES } from './model/process-batches.js';
 
 /** The batch list as filtered, one row per batch, for Excel. */
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 export const BATCH_EXPORT_COLUMNS: Column[] = [
   { key: 'code', headerZh: '批次编码', headerEn: 'Batch', type: 'string', width: 16 },

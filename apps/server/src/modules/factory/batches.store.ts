@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { hasRole } from '../../platform/access/model.js';
@@ -63,9 +63,3 @@ export function requireJudgeOf(ctx: Ctx, v: FactoryViewer, organisationId: strin
   requireOperatorOf(ctx, organisationId);
 }
 
-/** The next code under a prefix (BAT-2026-0001, GLD-2026-0001), drawn under an advisory lock on the prefix. */
-export async function nextCode(trx: Transaction<DB>, table: 'factory_batch' | 'golden_profile', prefix: string) {
-  await sql`select pg_advisory_xact_lock(hashtext(${prefix}))`.execute(trx);
-  const r = await sql<{ n: number | null }>`select max(substring(code from ${prefix.length + 1}::int)::int) as n from ${sql.table(table)} where code like ${prefix + '%'}`.execute(trx);
-  return prefix + String((r.rows[0]?.n ?? 0) + 1).padStart(4, '0');
-}

@@ -1,7 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { nextCode } from '../../platform/db/codes.js';
+import { sql } from 'kysely';
 import { addCompanyPrefixes, companyPrefixOf } from '@cq-biomfg/epcis';
 import type { Database } from '../../platform/db/database.js';
-import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { forbidden, invalid, notFound, unauthorized } from '../../platform/http/errors.js';
@@ -97,13 +97,6 @@ export function factoriesService(database: Database, d: FactoryDeps) {
     };
   }
 
-  async function nextCode(trx: Transaction<DB>) {
-    const prefix = 'FAC-';
-    await sql`select pg_advisory_xact_lock(hashtext(${prefix}))`.execute(trx);
-    const r = await sql<{ n: number | null }>`select max(substring(code from ${prefix.length + 1}::int)::int) as n from factory where code ~ '^FAC-[0-9]+$'`.execute(trx);
-    return prefix + String((r.rows[0]?.n ?? 0) + 1).padStart(4, '0');
-  }
-
   const clean = (input: Partial<FactoryInput>) => {
     const out: Record<string, unknown> = {};
     for (const k of FACTORY_FIELDS) {
@@ -141,7 +134,7 @@ export function factoriesService(database: Database, d: FactoryDeps) {
       const dup = await trx.selectFrom('factory').select('id').where('organisationId', '=', organisationId).where('nameZh', '=', f.nameZh!).executeTakeFirst();
       if (dup) throw nameTaken();
       const now = d.now();
-      const row = await trx.insertInto('factory').values({ ...f, nameZh: f.nameZh!, kind: f.kind ?? 'smartFactory', districtCode: f.districtCode ?? org.districtCode, organisationId, code: await nextCode(trx), createdAt: now, updatedAt: now })
+      const row = await trx.insertInto('factory').values({ ...f, nameZh: f.nameZh!, kind: f.kind ?? 'smartFactory', districtCode: f.districtCode ?? org.districtCode, organisationId, code: await nextCode(trx, 'factory', 'FAC-'), createdAt: now, updatedAt: now })
         .returningAll().executeTakeFirstOrThrow();
       await audit(trx, ctx, { action: 'factory.create', entityType: 'factory', entityId: row.id, summary: `登记工厂 ${row.code} ${row.nameZh}（registered factory）`, after: row });
       return row;

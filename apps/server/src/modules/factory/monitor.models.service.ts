@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { todayIn } from '../../platform/dates.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
-import { nextCode } from '../talent/codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import type { FactoryDeps } from './index.js';
 import { batchRows, requireJudgeOf, visibleTo } from './batches.store.js';
 import { phaseStarts, seriesOf } from './golden.compute.js';

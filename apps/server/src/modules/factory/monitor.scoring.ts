@@ -5,7 +5,7 @@ import { systemCtx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { todayIn } from '../../platform/dates.js';
 import { notify } from '../supervision/notifications.js';
-import { nextCode } from '../talent/codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import type { FactoryDeps, ReadingsListener } from './index.js';
 import { phaseStarts } from './golden.compute.js';
 import type { BatchPhase } from './schema.js';

@@ -1,9 +1,9 @@
+import { enumOf } from '../../platform/excel/index.js';
 import type { Column } from '../../platform/excel/index.js';
 import { LEAD_STAGE_NAMES, LEAD_STAGES } from './model/leads.js';
 import { FIGURE_SOURCES, ORIGINS } from './model/labels.js';
 
 /** The columns of the industry lists: one set for template, import and export. */
-const enumOf = (o: Record<string, { zh: string; en: string }>) => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'creditCode', headerZh: '统一社会信用代码', headerEn: 'Credit code', type: 'string', required: true, maxLength: 18, example: '91500000MA5U7AQ05Y', width: 22, noteZh: 'GB 32100，18 位，末位为校验码' },

@@ -1,8 +1,7 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { DOMAIN_NAMES } from '../industry/model/labels.js';
 import { PLATFORM_KINDS, PLATFORM_LEVELS, PLATFORM_STATUSES } from './model/labels.js';
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 /** The export of the platform list as filtered: one row per platform, hosts and domains joined. */
 export const PLATFORM_EXPORT_COLUMNS: Column[] = [

@@ -1,7 +1,6 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { IP_KINDS, IP_STATUSES, IP_SUBTYPES, type IpKind } from './model/labels.js';
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 /** Status and subtype names depend on the kind, so they are written as text per row. */
 export const RIGHT_EXPORT_COLUMNS: Column[] = [
   { key: 'kind', headerZh: '类型', headerEn: 'Kind', type: 'enum', values: enumOf(IP_KINDS) },

@@ -1,4 +1,4 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { DOMAIN_NAMES } from '../industry/model/labels.js';
 import { LISTS, ORGANISMS, QUALITY_GRADES } from './model/labels.js';
 import type { ItemKind } from './model/lists.js';
@@ -8,7 +8,6 @@ import type { ItemKind } from './model/lists.js';
  * the confidential detail and the budget have no column, so no row can carry them out.
  */
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 const DOMAIN_VALUES = enumOf(DOMAIN_NAMES);
 
 const HEAD: Column[] = [

@@ -1,11 +1,10 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { CONCLUSIONS, SUBJECT_KINDS, TRACKS } from './model/labels.js';
 
 /**
  * The Excel export of the public list of conclusions. Its columns are the public line only
  * (subject, applicant, conclusion, certificate, date): the dossier and the findings have no column.
  */
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 export const CONCLUSION_COLUMNS: Column[] = [
   { key: 'code', headerZh: '申请编号', headerEn: 'Code', type: 'string', width: 16 },

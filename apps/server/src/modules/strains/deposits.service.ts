@@ -14,7 +14,7 @@ import { isRestricted } from './model/restriction.js';
 import { strainProblems, type StrainInput } from './model/strain-input.js';
 import { lineageOf } from './model/taxonomy.js';
 import type { StrainCheckKind, StrainStatus } from './schema.js';
-import { nextCode } from './strains.codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { loadStrain, presentStrain, scientificName, strainColumns, strainRows, strainTokens, type StrainRow } from './strains.store.js';
 import { strainViewerOf, type StrainViewer } from './viewer.js';
 
@@ -106,7 +106,7 @@ export function depositsService(database: Database, deps: StrainDeps) {
       const fields = strainColumns({ ...input, lineage: lineageOf(input.genus, input.lineage) });
       const restricted = isRestricted(input, !!input.restricted);
       return db.transaction().execute(async (trx) => {
-        const depositNo = await nextCode(trx, 'strain', 'deposit_no', `DEP-${today().slice(0, 4)}-`);
+        const depositNo = await nextCode(trx, 'strain', `DEP-${today().slice(0, 4)}-`, 4, 'deposit_no');
         const row = await trx.insertInto('strain').values({
           ...fields, depositNo, status: 'submitted', restricted, depositorOrganisationId: organisationId, depositorUserId: v.userId,
           tokens: strainTokens({ ...input, depositNo }, restricted), createdAt: deps.now(), updatedAt: deps.now(),

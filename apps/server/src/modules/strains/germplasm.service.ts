@@ -7,7 +7,7 @@ import { todayIn } from '../../platform/dates.js';
 import { queryTokens, tokensOf } from '../../platform/search/segmenter.js';
 import type { StrainDeps } from './index.js';
 import { GERMPLASM_FIELDS, germplasmProblems, type GermplasmInput } from './model/germplasm-input.js';
-import { nextCode } from './strains.codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { strainViewerOf, type StrainViewer } from './viewer.js';
 
 export interface GermplasmFilter { kind?: string; site?: string; q?: string; status?: string; keeperOrganisationId?: string; limit: number; offset: number }
@@ -97,7 +97,7 @@ export function germplasmService(database: Database, deps: StrainDeps) {
       if (problems.length) throw invalid(problems);
       await keeperExists(fields.keeperOrganisationId);
       const id = await db.transaction().execute(async (trx) => {
-        const code = await nextCode(trx, 'germplasm', 'code', 'GP-');
+        const code = await nextCode(trx, 'germplasm', 'GP-');
         const row = await trx.insertInto('germplasm').values({ ...fields, code, tokens: tokens(fields), createdAt: deps.now(), updatedAt: deps.now() } as never).returning('id').executeTakeFirstOrThrow();
         await audit(trx, ctx, { action: 'strains.germplasm.create', entityType: 'germplasm', entityId: row.id, summary: `登记种质资源 ${code} ${fields.nameZh}（Recorded germplasm）`, after: { code, ...fields } });
         return row.id;

@@ -8,7 +8,7 @@ import { hasRole } from '../../platform/access/model.js';
 import type { StrainDeps } from './index.js';
 import { effectiveLevel, effectiveLevelSql } from './model/labs.js';
 import { LAB_FIELDS, labProblems, type LabInput } from './model/labs-input.js';
-import { nextCode } from './strains.codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { strainViewerOf, type StrainViewer } from './viewer.js';
 
 export interface LabFilter { organisationId?: string; biosafetyLevel?: number; status?: string; inEffect?: boolean; q?: string; limit: number; offset: number }
@@ -89,7 +89,7 @@ export function labsService(database: Database, deps: StrainDeps) {
       const problems = labProblems(fields);
       if (problems.length) throw invalid(problems);
       const id = await db.transaction().execute(async (trx) => {
-        const code = await nextCode(trx, 'biosafety_lab', 'code', 'LAB-');
+        const code = await nextCode(trx, 'biosafety_lab', 'LAB-');
         const row = await trx.insertInto('biosafetyLab').values({ ...fields, code, organisationId, createdAt: deps.now(), updatedAt: deps.now() } as never).returning('id').executeTakeFirstOrThrow();
         await audit(trx, ctx, { action: 'strains.lab.create', entityType: 'biosafetyLab', entityId: row.id, summary: `登记实验室 ${code} ${fields.nameZh} BSL-${fields.biosafetyLevel}（Recorded a lab）`, after: { code, organisationId, ...fields } });
         return row.id;

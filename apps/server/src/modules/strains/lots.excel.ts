@@ -1,9 +1,8 @@
-import { writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { LOT_METHODS, LOT_STATUSES } from './model/stock.js';
 
 /** The curators' Excel export of the lots as filtered: one row per lot, where it is and what it holds. */
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 export const LOT_EXPORT_COLUMNS: Column[] = [
   { key: 'code', headerZh: '批次编号', headerEn: 'Lot', type: 'string', width: 16 },

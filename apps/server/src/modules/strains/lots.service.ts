@@ -7,7 +7,7 @@ import { addDays, todayIn } from '../../platform/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import type { StrainDeps } from './index.js';
-import { nextCode } from './lots.codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { lotWorkbook } from './lots.excel.js';
 import { requireCurator } from './lots.viewer.js';
 import { applyMove, ledgerRow } from './moves.js';

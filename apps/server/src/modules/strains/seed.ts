@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
-import { nextCode } from './strains.codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 
 /**
  * The labs and biosafety facilities task 23 names (推动生物安全实验室建设). Their certificates are
@@ -27,7 +27,7 @@ export async function seedStrains(db: Kysely<DB>, ctx: Ctx): Promise<{ created: 
     for (const l of missing) {
       let org = await trx.selectFrom('organisation').select('id').where('nameZh', '=', l.org.nameZh).orderBy('createdAt').executeTakeFirst();
       org ??= await trx.insertInto('organisation').values({ kind: l.org.kind, nameZh: l.org.nameZh, nameEn: l.org.nameEn, createdAt: new Date(), updatedAt: new Date() } as never).returning('id').executeTakeFirstOrThrow();
-      const code = await nextCode(trx, 'biosafety_lab', 'code', 'LAB-');
+      const code = await nextCode(trx, 'biosafety_lab', 'LAB-');
       const row = await trx.insertInto('biosafetyLab').values({ code, organisationId: org.id, nameZh: l.nameZh, nameEn: l.nameEn, biosafetyLevel: l.biosafetyLevel, animal: l.animal, status: l.status }).returning('id').executeTakeFirstOrThrow();
       await audit(trx, ctx, { action: 'strains.lab.seed', entityType: 'biosafetyLab', entityId: row.id, summary: `登记行动计划所列实验室 ${code} ${l.nameZh}（Recorded a lab the plan names）` });
     }

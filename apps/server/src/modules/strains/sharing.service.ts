@@ -8,7 +8,7 @@ import { todayIn } from '../../platform/dates.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import type { StrainDeps } from './index.js';
-import { nextCode } from './lots.codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { applyMove } from './moves.js';
 import { effectiveLevel } from './model/labs.js';
 import { MTA_CONDITIONS, MTA_VERSION, mtaConditions, mtaFor } from './model/mta.js';

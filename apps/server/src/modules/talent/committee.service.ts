@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { conflict, invalid, notFound, type ErrorDetail } from '../../platform/http/errors.js';
 import { addDays, todayIn } from '../../platform/dates.js';
-import { nextCode } from './codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { COMMITTEE, COMMITTEE_ROLES, CONSULTATION_KINDS, type CommitteeRole, type ConsultationKind } from './model/labels.js';
 import { termProblems, termStatus, termsOverlap, type Term } from './model/rules.js';
 import { requireDirectoryReader, requireTaskForce, talentViewerOf } from './viewer.js';

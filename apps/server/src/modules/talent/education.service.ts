@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
 import { invalid, notFound, type ErrorDetail } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
-import { nextCode } from './codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { EDUCATION_KINDS, type EducationKind } from './model/labels.js';
 import { requireKeeper, talentViewerOf } from './viewer.js';
 import type { TalentDeps } from './index.js';

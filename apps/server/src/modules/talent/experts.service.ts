@@ -7,7 +7,7 @@ import { containsPattern } from '../../platform/db/like.js';
 import { conflict, forbidden, invalid, notFound, type ErrorDetail } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
 import { queryTokens, tokensOf } from '../../platform/search/segmenter.js';
-import { nextCode } from './codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { COLLABORATION_KINDS, type CollaborationKind } from './model/labels.js';
 import { expertProblems, fieldKeywords, termStatus, type ExpertFields } from './model/rules.js';
 import { requireDirectoryReader, requireKeeper, requireTaskForce, seesInFull, talentViewerOf, type TalentViewer } from './viewer.js';

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.js';
 import { invalid, notFound, type ErrorDetail } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
 import { queryTokens, tokensOf } from '../../platform/search/segmenter.js';
-import { nextCode } from './codes.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { SUPPORT_ITEMS, TALENT_KINDS, type SupportItem, type TalentKind, type TalentProgramme, type TalentStatus } from './model/labels.js';
 import { talentProblems, type TalentFields } from './model/rules.js';
 import { requireKeeper, requireOverseer, talentViewerOf } from './viewer.js';

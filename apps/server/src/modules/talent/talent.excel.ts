@@ -1,4 +1,4 @@
-import { templateWorkbook, writeWorkbook, type Column, type EnumValue } from '../../platform/excel/index.js';
+import { templateWorkbook, writeWorkbook, type Column, enumOf } from '../../platform/excel/index.js';
 import { DOMAIN_NAMES } from '../industry/model/labels.js';
 import { COMMITTEE_ROLES, EDUCATION_KINDS, SUPPORT_ITEMS, TALENT_KINDS, TALENT_PROGRAMMES, TALENT_STATUSES } from './model/labels.js';
 import { MAX_LOAD } from './model/rules.js';
@@ -9,7 +9,6 @@ import { MAX_LOAD } from './model/rules.js';
  * are ignored on import). Contact, conflicts and joint work have no column: no file carries them.
  */
 
-const enumOf = (o: Record<string, { zh: string; en: string }>): EnumValue[] => Object.entries(o).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
 
 export const EXPERT_COLUMNS: Column[] = [
   { key: 'code', headerZh: '专家编号', headerEn: 'Expert code', type: 'string', required: true, maxLength: 40, example: 'ZJ-00001', noteZh: '同一编号再次导入即更新该专家' },

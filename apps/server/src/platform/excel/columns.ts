@@ -9,6 +9,10 @@ export interface EnumValue {
   en?: string;
 }
 
+/** An enum column's values from a vocabulary of zh/en names ({ good: { zh: '合格', en: 'Good' } }). */
+export const enumOf = (names: Record<string, { zh: string; en: string }>): EnumValue[] =>
+  Object.entries(names).map(([value, n]) => ({ value, zh: n.zh, en: n.en }));
+
 /**
  * One column of a list, shared by template, import and export so the three cannot drift.
  * `Row` documents which row type the column belongs to; `key` stays a plain string so a

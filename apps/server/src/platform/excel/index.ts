@@ -1,4 +1,4 @@
-export { EXAMPLE_MARK, INSTRUCTIONS_SHEET, TYPE_NAMES, describeType, headerText } from './columns.js';
+export { EXAMPLE_MARK, INSTRUCTIONS_SHEET, TYPE_NAMES, describeType, enumOf, headerText } from './columns.js';
 export type { CellType, Column, EnumValue } from './columns.js';
 export { neutralise, stripUnsafe } from './safe.js';
 export { templateWorkbook, writeWorkbook } from './write.js';

@@ -1,7 +1,7 @@
 import { systemCtx, type Ctx } from '../../../platform/context/ctx.js';
 import type { Role } from '../../../platform/access/model.js';
 import type { Client, Harness } from '../../../test/harness.js';
-import { nextCode } from '../strains.codes.js';
+import { nextCode } from '../../../platform/db/codes.js';
 
 /**
  * The strain bank's shared test fixture (records, stock and sequences parts import it).
@@ -66,7 +66,7 @@ const inYears = (h: Harness, years: number) => {
 export async function makeLab(h: Harness, organisationId: string, biosafetyLevel: number, extra: Record<string, unknown> = {}): Promise<LabMade> {
   const db = h.database.db;
   return db.transaction().execute(async (trx) => trx.insertInto('biosafetyLab').values({
-    code: await nextCode(trx, 'biosafety_lab', 'code', 'LAB-'), organisationId, nameZh: unique(`P${biosafetyLevel}实验室`), biosafetyLevel,
+    code: await nextCode(trx, 'biosafety_lab', 'LAB-'), organisationId, nameZh: unique(`P${biosafetyLevel}实验室`), biosafetyLevel,
     certificateNo: `CNAS BL${String(++serial).padStart(4, '0')}`, certifiedOn: inYears(h, -1), certificateExpiresOn: inYears(h, 4),
     ...extra,
   } as never).returning(['id', 'code', 'organisationId', 'biosafetyLevel']).executeTakeFirstOrThrow());
