@@ -2,13 +2,25 @@
  * What the benchmarks share: run a measurement on embedded PGlite and, when
  * BENCH_DATABASE_URL is set, on a fresh PostgreSQL database dropped afterwards; time a request.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase, type Database } from '../apps/server/src/platform/db/database.js';
 import { createScratchDatabase } from '../apps/server/src/platform/db/scratch-database.js';
 
-export async function onEachDatabase<T>(measureOn: (name: string, database: Database) => Promise<T>): Promise<T[]> {
+/**
+ * `embedded: 'disk'` keeps PGlite's files in a fresh folder, as the server does (DATA_DIR), instead
+ * of in memory. Write-heavy benchmarks use it: the in-memory file system copies a whole table file
+ * each time it grows, a cost the product never pays.
+ */
+export async function onEachDatabase<T>(measureOn: (name: string, database: Database) => Promise<T>, options: { embedded?: 'memory' | 'disk' } = {}): Promise<T[]> {
   const out: T[] = [];
-  const pglite = await openDatabase({ dataDir: 'memory://' });
-  try { out.push(await measureOn('PGlite (embedded)', pglite)); } finally { await pglite.close(); }
+  const dir = options.embedded === 'disk' ? mkdtempSync(join(tmpdir(), 'cqb-bench-')) : null;
+  const pglite = await openDatabase({ dataDir: dir ?? 'memory://' });
+  try { out.push(await measureOn(dir ? 'PGlite (embedded, on disk)' : 'PGlite (embedded)', pglite)); } finally {
+    await pglite.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
   const url = process.env.BENCH_DATABASE_URL;
   if (url) {
     const scratch = await createScratchDatabase(url, 'cqb_bench');

@@ -56,7 +56,7 @@ export async function generate(database: Database) {
   const capture = (org: string) => db.insertInto('epcisCapture').values({ organisationId: org, via: 'session', state: 'success', createdAt: new Date() }).returning('id').executeTakeFirstOrThrow();
   const [cm, cp] = [(await capture(maker)).id, (await capture(partner)).id];
 
-  // Load without indexes, the event_id key and the EPC rows' foreign key, then make them again as the migrations define them.
+  // Load without indexes, the event_id key and the event's foreign key, then make them again as the migrations define them.
   const indexes = (await sql<{ name: string; def: string }>`
     select indexname as name, indexdef as def from pg_indexes i
     where tablename in ('epcis_event', 'epcis_event_epc') and schemaname = current_schema()

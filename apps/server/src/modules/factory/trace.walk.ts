@@ -107,12 +107,13 @@ const ROW_CAP = 20_000;
  * The whole walk in one recursive statement. Its rows are (EPC, depth, edge); UNION keeps each
  * distinct row once, so an EPC reached by several edges at one depth is expanded once per edge
  * but yields each child row once, and a cycle repeats only until the depth limit. An EPC's depth
- * is the least it was reached at.
+ * is the least it was reached at. The start EPC takes the EPC column's collation ("C", 0021), as
+ * a recursive query's columns must have one collation in both of its terms.
  */
 /** The walk's statement. */
 const walkQuery = (viewer: FactoryViewer, start: string, direction: Direction, maxDepth: number) => sql<StepRow & { depth: number }>`
     with recursive w(epc, depth, at, seq, "alsoSeq", "eventId", "eventType", "bizStep", "eventTime", quantity, uom) as (
-      select ${start}::text, 0, null::text, null::text, null::text, null::text, null::text, null::text, null::timestamptz, null::float8, null::text
+      select ${start}::text collate "C", 0, null::text collate "C", null::text, null::text, null::text, null::text, null::text, null::timestamptz, null::float8, null::text
       union
       select s.other, w.depth + 1, s.at, s.seq, s."alsoSeq", s."eventId", s."eventType", s."bizStep", s."eventTime", s.quantity, s.uom
       from w cross join lateral (${stepSql(viewer, sql.ref('w.epc'), direction)}) s
