@@ -159,7 +159,22 @@ export function queryService(database: Database, d: FactoryDeps) {
     return events(ctx, query, RESOURCES[resource].filter(id));
   }
 
-  return { events, event, members, resourceEvents, eventTypes: () => collection([...EVENT_TYPES]) };
+  /**
+   * GET /epcis/{resource}/{id}: the value's sub-resources (only `events`, as in the binding), when
+   * some event the caller sees names it; an event type exists whether or not events of it do.
+   */
+  async function resource(ctx: Ctx, resource: ResourceName | 'eventTypes', id: string) {
+    if (resource === 'eventTypes') {
+      if (!EVENT_TYPES.includes(id as never)) throw noSuchResource(`未知的事件类型：${id}`, `Unknown event type: ${id}`);
+      return ['events'];
+    }
+    const filter: EventFilter = { epcs: [], bizTransactions: [], ...RESOURCES[resource].filter(id) };
+    const named = await db.selectFrom('epcisEvent as e').select('e.seq').where(whereOf(filter, factoryViewerOf(ctx), null)).limit(1).executeTakeFirst();
+    if (!named) throw noSuchResource(`没有可见事件涉及 ${id}`, `No event you may see names ${id}`);
+    return ['events'];
+  }
+
+  return { events, event, members, resource, resourceEvents, eventTypes: () => collection([...EVENT_TYPES]) };
 }
 
 /** The EPCISQueryDocument of a SimpleEventQuery's results. */

@@ -138,6 +138,13 @@ export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) 
     return sendPage(req, reply, r.document, r.next);
   };
 
+  const resourceOf = (resource: ResourceName | 'eventTypes') => (req: FastifyRequest) => s.epcis.resource(req.ctx, resource, (req.params as { id: string }).id);
+
+  app.get('/epcis/eventTypes/:id', {
+    config: { access: QUERY },
+    schema: { tags, summary: '一种事件类型的子资源（events）The sub-resources of an event type: events', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Any, ...problems } },
+  }, resourceOf('eventTypes'));
+
   app.get('/epcis/eventTypes/:id/events', {
     config: { access: QUERY },
     schema: { tags, summary: '某类型的事件 Events of one type', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), querystring: EventQueryString, response: { 200: Any, ...problems } },
@@ -155,6 +162,10 @@ export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) 
       const r = await s.epcis.members(req.ctx, resource, req.query as Record<string, unknown>);
       return sendPage(req, reply, r.document, r.next);
     });
+    app.get(`/epcis/${resource}/:id`, {
+      config: { access: QUERY },
+      schema: { tags, summary: `${NAMES[resource]}：一个值的子资源（events）· the sub-resources of one value: events`, params: Type.Object({ id: Type.String({ maxLength: 500 }) }), response: { 200: Any, ...problems } },
+    }, resourceOf(resource));
     app.get(`/epcis/${resource}/:id/events`, {
       config: { access: QUERY },
       schema: { tags, summary: `${NAMES[resource]}：相关事件 · events naming one`, params: Type.Object({ id: Type.String({ maxLength: 500 }) }), querystring: EventQueryString, response: { 200: Any, ...problems } },

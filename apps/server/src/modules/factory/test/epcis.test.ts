@@ -240,6 +240,13 @@ describe.each(testDatabases)('the EPCIS repository, on $name', (kind) => {
     expect(ids(await as.c.get(`/epcis/bizLocations/${encodeURIComponent(SITE('00001', '0'))}/events`))).toEqual([E(1)]);
     expect(ids(await as.c.get('/epcis/dispositions/in_transit/events'))).toEqual([E(2)]);
     expectProblem(await as.c.get('/epcis/eventTypes/NoSuchEvent/events'), 404, 'NoSuchNameException');
+    // A value's own resource lists its sub-resources (the binding has only `events`), when an event the caller sees names it.
+    expect((await as.c.get('/epcis/bizSteps/shipping')).json()).toEqual(['events']);
+    expect((await as.c.get(`/epcis/epcs/${encodeURIComponent(LOT('L1'))}`)).json()).toEqual(['events']);
+    expect((await as.c.get('/epcis/eventTypes/TransactionEvent')).json()).toEqual(['events']);
+    expectProblem(await as.c.get('/epcis/bizSteps/receiving'), 404, 'NoSuchNameException');
+    expectProblem(await as.c.get('/epcis/eventTypes/NoSuchEvent'), 404, 'NoSuchNameException');
+    expectProblem(await as.a.get(`/epcis/epcs/${encodeURIComponent(SG(1))}`), 404, 'NoSuchNameException');
     expectProblem(await as.c.get('/epcis/eventTypes/ObjectEvent/events?eventType=AggregationEvent'), 412, 'QueryParameterException');
   });
 

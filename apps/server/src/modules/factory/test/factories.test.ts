@@ -60,11 +60,14 @@ const CASES: Case[] = [
   { method: 'GET', route: '/epcis/events', allow: READERS, scope: Q, ok: [200], request: () => ({ url: '/epcis/events?EQ_bizStep=shipping&perPage=5' }) },
   { method: 'GET', route: '/epcis/events/:eventID', allow: READERS, scope: Q, ok: [200], request: (w, caller) => ({ url: `/epcis/events/${enc(w.event[own(caller)])}` }) },
   { method: 'GET', route: '/epcis/eventTypes', allow: READERS, scope: Q, ok: [200], request: () => ({ url: '/epcis/eventTypes' }) },
+  { method: 'GET', route: '/epcis/eventTypes/:id', allow: READERS, scope: Q, ok: [200], request: () => ({ url: '/epcis/eventTypes/ObjectEvent' }) },
   { method: 'GET', route: '/epcis/eventTypes/:id/events', allow: READERS, scope: Q, ok: [200], request: () => ({ url: '/epcis/eventTypes/ObjectEvent/events?perPage=2' }) },
   ...(['epcs', 'bizSteps', 'dispositions', 'readPoints', 'bizLocations'] as const).flatMap((r): Case[] => {
     const id = { epcs: 'urn:epc:id:sgtin:6970005.012345.1', bizSteps: 'shipping', dispositions: 'in_transit', readPoints: SITE, bizLocations: SITE }[r];
     return [
       { method: 'GET', route: `/epcis/${r}`, allow: READERS, scope: Q, ok: [200], request: () => ({ url: `/epcis/${r}?perPage=5` }) },
+      // A value no event the caller sees names is not found (404), like a value that never was.
+      { method: 'GET', route: `/epcis/${r}/:id`, allow: READERS, scope: Q, ok: [200, 404], request: () => ({ url: `/epcis/${r}/${enc(id)}` }) },
       { method: 'GET', route: `/epcis/${r}/:id/events`, allow: READERS, scope: Q, ok: [200], request: () => ({ url: `/epcis/${r}/${enc(id)}/events` }) },
     ];
   }),
