@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { conflict, forbidden, invalid, notFound, unauthorized, type ErrorDetail } from '../../platform/http/errors.js';
 import { containsPattern } from '../../platform/db/like.js';
 import { queryTokens } from '../../platform/search/segmenter.js';
@@ -27,19 +28,6 @@ export interface EquipmentFilter { baseId?: string; districtCode?: string; statu
 export interface AtlasFilter extends CapabilityFilter { domain?: string; district?: string }
 
 type CodedTable = 'pilot_base' | 'pilot_platform' | 'equipment' | 'equipment_booking';
-
-/**
- * The next code under a prefix (JD-500120-007): the highest number used so far plus one, read as
- * a number so that 1000 follows 999, under a lock held to the end of the transaction so that two
- * writers never take the same. Codes of another shape under the prefix are not counted.
- */
-export async function nextCode(trx: Transaction<DB>, table: CodedTable, prefix: string, width: number) {
-  await sql`select pg_advisory_xact_lock(hashtext(${prefix}))`.execute(trx);
-  const r = await sql<{ n: number | null }>`
-    select max(case when substring(code from ${prefix.length + 1}::int) ~ '^[0-9]{1,9}$' then substring(code from ${prefix.length + 1}::int)::int end) as n
-    from ${sql.table(table)} where starts_with(code, ${prefix})`.execute(trx);
-  return prefix + String((r.rows[0]?.n ?? 0) + 1).padStart(width, '0');
-}
 
 /** What everyone sees of a base: not its search tokens, nor which account organisation runs it. */
 const BASE_COLUMNS = [

@@ -6,7 +6,8 @@ import { audit } from '../../platform/audit/audit.js';
 import { conflict, forbidden, invalid, notFound, unauthorized, type ErrorDetail } from '../../platform/http/errors.js';
 import { addDays, todayIn } from '../../platform/dates.js';
 import type { PilotDeps } from './index.js';
-import { nextCode, requireKeeper } from './bases.service.js';
+import { nextCode } from '../../platform/db/codes.js';
+import { requireKeeper } from './bases.service.js';
 import { keepsBase, pilotViewerOf, requireOrganisation, type PilotViewer } from './viewer.js';
 import { BOOKING_STATES, EQUIPMENT_STATUSES, USER_CATEGORIES } from './model/labels.js';
 import {

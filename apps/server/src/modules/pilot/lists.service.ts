@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { systemCtx, type Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { conflict, forbidden, invalid, notFound, unauthorized, type ErrorDetail } from '../../platform/http/errors.js';
 import { todayIn } from '../../platform/dates.js';
 import { queryTokens, tokensOf } from '../../platform/search/segmenter.js';
@@ -157,12 +158,7 @@ export function listsService(database: Database, deps: PilotDeps) {
     return out;
   }
 
-  async function nextCode(trx: Transaction<DB>, kind: ItemKind) {
-    const prefix = `${CODE_PREFIX[kind]}-${today().slice(0, 4)}-`;
-    await sql`select pg_advisory_xact_lock(hashtext(${prefix}))`.execute(trx);
-    const r = await sql<{ n: number | null }>`select max(substring(code from ${prefix.length + 1}::int)::int) as n from ${sql.table(TABLE[kind])} where code like ${prefix + '%'}`.execute(trx);
-    return prefix + String((r.rows[0]?.n ?? 0) + 1).padStart(4, '0');
-  }
+  const nextItemCode = (trx: Transaction<DB>, kind: ItemKind) => nextCode(trx, TABLE[kind], `${CODE_PREFIX[kind]}-${today().slice(0, 4)}-`);
 
   function filtered(kind: ItemKind, f: ListFilter & { mineOf?: { org: string | null; user: string | null } }, t: string) {
     let q = rows(kind).select(stateSql(kind, t).as('readState'));
@@ -291,7 +287,7 @@ export function listsService(database: Database, deps: PilotDeps) {
       const fields = await checked(kind, merged(kind, null, input as unknown as Record<string, unknown>));
       const enterprise = kind === 'demand' ? await db.selectFrom('enterprise').select('id').where('organisationId', '=', organisationId).executeTakeFirst() : undefined;
       const created = await db.transaction().execute(async (trx) => {
-        const code = await nextCode(trx, kind);
+        const code = await nextItemCode(trx, kind);
         const row = await trx.insertInto(T(kind)).values({
           ...columns(kind, fields), code, organisationId, postedBy: v.userId, ...(kind === 'demand' ? { enterpriseId: enterprise?.id ?? null } : {}),
           createdAt: deps.now(), updatedAt: deps.now(),

@@ -8,7 +8,8 @@ import type { PilotDeps } from './index.js';
 import { HANDLERS } from './http.js';
 import { SERVICE_CATEGORIES, SERVICE_KINDS, SERVICE_REQUEST_STATES, type ServiceCategory } from './model/labels.js';
 import { dueAtFor, REQUEST_MOVES, requestClock, requestMoveProblem, slaDaysFor, type RequestAction, type RequestClock, type RequestState } from './model/onestop.js';
-import { nextCode, takesPartIn } from './projects.service.js';
+import { nextCode } from '../../platform/db/codes.js';
+import { takesPartIn } from './projects.service.js';
 import { pilotViewerOf, requireOrganisation, requirePilotTaskForce, type PilotViewer } from './viewer.js';
 
 export interface RequestInput { category: string; titleZh: string; detailZh: string; greenChannel?: boolean; projectId?: string | null; districtCode?: string | null }

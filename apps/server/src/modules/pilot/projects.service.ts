@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
+import { nextCode } from '../../platform/db/codes.js';
 import { AppError, conflict, forbidden, invalid, notFound, type ErrorDetail } from '../../platform/http/errors.js';
 import { isIsoDate, todayIn } from '../../platform/dates.js';
 import type { PilotDeps } from './index.js';
@@ -11,16 +12,6 @@ import { DOMAINS, GATE_RESULTS, PROJECT_STAGE_CODES, PROJECT_STAGES } from './mo
 import { gateProblem, nextProjectStage, START_STAGES, stageAfterGate, type GateResult, type ProjectStage } from './model/projects.js';
 import { CONVERTED_STAGES } from './targets.service.js';
 import { pilotViewerOf, type PilotViewer } from './viewer.js';
-
-/**
- * The next code under a prefix (XY-2026-0001), read as a number so that 10000 follows 9999,
- * under a lock held to the end of the transaction so two writers never take the same.
- */
-export async function nextCode(trx: Transaction<DB>, table: 'pilot_response' | 'pilot_project' | 'service_request', prefix: string) {
-  await sql`select pg_advisory_xact_lock(hashtext(${prefix}))`.execute(trx);
-  const r = await sql<{ n: number | null }>`select max(substring(code from ${prefix.length + 1}::int)::int) as n from ${sql.table(table)} where code like ${prefix + '%'}`.execute(trx);
-  return prefix + String((r.rows[0]?.n ?? 0) + 1).padStart(4, '0');
-}
 
 /** Overseers and base keepers see every project; a party sees the projects it takes part in. */
 export const seesAllProjects = (v: PilotViewer) => v.taskForce || v.roles.some((r) => OVERSEERS.includes(r as never) || BASE_KEEPERS.includes(r as never));

@@ -9,7 +9,8 @@ import { RESPONSE_OUTCOMES, RESPONSE_STAGES } from './model/labels.js';
 import { funnelOf, responseMoveProblem, stageOfRank, type FlowStage, type ResponseSide, type ResponseStage } from './model/responses.js';
 import { START_STAGES, type ProjectStage } from './model/projects.js';
 import { effectiveState } from './model/lists.js';
-import { insertProject, nextCode } from './projects.service.js';
+import { nextCode } from '../../platform/db/codes.js';
+import { insertProject } from './projects.service.js';
 import { pilotViewerOf, requireOrganisation, requirePilotTaskForce, type PilotViewer } from './viewer.js';
 
 export type TargetKind = 'demand' | 'achievement';
