@@ -4,6 +4,7 @@ import type { Role } from '../platform/access/model.js';
 import { fileService } from '../platform/files/files.js';
 import { planService } from '../modules/plan/service.js';
 import { captureService } from '../modules/factory/epcis.capture.js';
+import { batchesService } from '../modules/factory/batches.service.js';
 import { strainEpc } from '../modules/factory/model/trace-epc.js';
 
 /**
@@ -26,7 +27,7 @@ const PARTNER_PLANT = `urn:epc:id:sgln:${PARTNER}.00001.0`;
 const lot = (gcp: string, item: string, n: string) => `urn:epc:class:lgtin:${gcp}.${item}.${n}`;
 const sscc = (n: string) => `urn:epc:id:sscc:${MAKER}.${n}`;
 
-/** The scenario's lots: the process part's demo batches may name the broth lots as their lot_epc. */
+/** The scenario's lots; the broth lots are also the lot_epc of the plant's three demo batches. */
 export const DEMO_TRACE_LOTS = {
   media: lot(MAKER, '0001011', 'MED-2026-1015'),
   seed: lot(MAKER, '0001022', 'SEED-2026-1016'),
@@ -120,5 +121,25 @@ export async function loadDemoFactoryTrace(database: Database): Promise<number> 
   const capture = captureService(database, { now: () => new Date(), files: fileService(database), plan: planService(database), readingsListeners: [] });
   const a = await capture.capture(enterprise, document(makerDoc));
   const b = await capture.capture(partner, document(partnerDoc));
-  return a.storedCount + b.storedCount;
+  return a.storedCount + b.storedCount + (await recordFermentations(database, enterprise, strain?.accession ?? null));
+}
+
+/**
+ * The three fermentations are batches of the plant as well, each naming its broth lot (lot_epc):
+ * the trace graph then links each broth lot to its batch record, and the batch page to the trace.
+ */
+async function recordFermentations(database: Database, ctx: Ctx, strainAccession: string | null) {
+  const plant = await database.db.selectFrom('factory').select('code').where('organisationId', '=', ctx.principal!.organisationId!).where('sgln', '=', PLANT).executeTakeFirst();
+  if (!plant) return 0;
+  const batches = batchesService(database, { now: () => new Date(), files: undefined as never, plan: undefined as never, readingsListeners: [] });
+  for (const [i, lotEpc] of DEMO_TRACE_LOTS.broth.entries()) {
+    const b = await batches.create(ctx, {
+      factory: plant.code, externalId: `FB-2026-1018${'ABC'[i]}`, equipment: '20m³ 发酵罐 F-201', recipe: 'L-赖氨酸发酵 v2', productZh: 'L-赖氨酸',
+      strainAccession, lotEpc, startedAt: at(16, 14 + 2 * i),
+    });
+    await batches.end(ctx, b.id, { state: 'completed', at: at(18, 8 + 2 * i) });
+    await batches.outcome(ctx, b.id, { outcome: 'good', noteZh: '示例：追溯场景中的发酵批次，无传感器数据' });
+    await database.db.updateTable('factoryBatch').set({ isDemo: true }).where('id', '=', b.id).execute();
+  }
+  return DEMO_TRACE_LOTS.broth.length;
 }

@@ -152,9 +152,16 @@ describe.each(testDatabases)('trace on $name', (kind) => {
   it('loads the demo recall scenario once, through the capture service: the media lot reaches three product lots, the pallet and the partner\'s premix', async () => {
     await h.user('demo.enterprise', ['enterprise'], w.org.maker);
     await h.user('demo.partner', ['enterprise'], w.org.partner);
-    expect(await loadDemoFactoryTrace(h.database)).toBe(22);
+    // The demo's fermentation plant (its GLN), where the three fermentations are recorded as batches.
+    await h.database.db.insertInto('factory').values({ code: 'FAC-DEMO', organisationId: w.org.maker, nameZh: '示例发酵工厂', sgln: 'urn:epc:id:sgln:6970001.00001.0', createdAt: new Date(), updatedAt: new Date() }).execute();
+    expect(await loadDemoFactoryTrace(h.database)).toBe(22 + 3);
     expect(await loadDemoFactoryTrace(h.database)).toBe(0);
     const g = await trace('maker', DEMO_TRACE_LOTS.media, 'forward');
+    const broth = g.nodes.filter((n) => DEMO_TRACE_LOTS.broth.includes(n.epc));
+    expect(broth.map((n) => [n.kind, n.link?.kind])).toEqual([['batch', 'batch'], ['batch', 'batch'], ['batch', 'batch']]);
+    const batches = await h.database.db.selectFrom('factoryBatch').select(['code', 'externalId', 'lotEpc', 'outcome']).where('externalId', 'like', 'FB-2026-1018%').orderBy('externalId').execute();
+    expect(batches.map((b) => [b.externalId, b.lotEpc, b.outcome])).toEqual(DEMO_TRACE_LOTS.broth.map((lot, i) => [`FB-2026-1018${'ABC'[i]}`, lot, 'good']));
+    expect(broth.map((n) => n.link?.code).sort()).toEqual(batches.map((b) => b.code).sort());
     expect(g.nodes.filter((n) => n.kind === 'product').map((n) => n.epc).sort()).toEqual([...DEMO_TRACE_LOTS.products.slice(1), DEMO_TRACE_LOTS.premix].sort());
     expect(epcsOf(g)).toEqual(expect.arrayContaining([...DEMO_TRACE_LOTS.broth, ...DEMO_TRACE_LOTS.cases, DEMO_TRACE_LOTS.pallet, DEMO_TRACE_LOTS.products[0]]));
     expect(g.shipments.map((s) => s.bizStep).sort()).toEqual(['receiving', 'shipping']);
