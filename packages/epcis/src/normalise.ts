@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { cbvWord, type CbvKind } from './cbv.js';
 import { canonicalEpc } from './epc.js';
+import { eventHash } from './hash.js';
 import type { EpcisEventType, EpcRef, EpcRole, NormalisedEvent } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -78,7 +78,7 @@ export function normaliseEvent(event: Json, context?: unknown, documentPrefixes?
     }))
     : [];
   const errorDeclaration = event.errorDeclaration as Json | undefined;
-  const eventId = typeof event.eventID === 'string' ? event.eventID : hashId(event, prefixes);
+  const eventId = typeof event.eventID === 'string' ? event.eventID : eventHash(event, context);
   return {
     eventId,
     eventType: event.type as EpcisEventType,
@@ -96,19 +96,13 @@ export function normaliseEvent(event: Json, context?: unknown, documentPrefixes?
   };
 }
 
-/** Fields the hash leaves out: they may differ between two captures of one event (as in CBV 2.0 §8.9). */
-const NOT_HASHED = new Set(['eventID', 'recordTime', 'errorDeclaration', '@context']);
-const EPC_FIELDS = new Set(['epcList', 'childEPCs', 'inputEPCList', 'outputEPCList', 'parentID', 'epcClass']);
-
 /**
- * A deterministic event ID for an event that has none: `ni:///sha-256;<hex>?ver=cqb1`, the SHA-256
- * of a canonical form (keys sorted, lists sorted, EPCs as URNs, CBV values as bare words, times in
- * UTC, compact IRIs expanded; eventID, recordTime and errorDeclaration left out). It is NOT the
- * CBV 2.0 §8.9 event hash (`?ver=CBV2.0`): the same event gets the same ID here, but another
- * repository computing the standard's hash will name it differently.
+ * A deterministic event ID for an event that has none: the CBV 2.0 §8.9 event hash
+ * (`ni:///sha-256;<hex>?ver=CBV2.0`, see hash.ts), so that another repository computing the
+ * standard's hash names the event the same way. `context` is the document's @context.
  */
 export function eventHashId(event: Json, context?: unknown): string {
-  return hashId(event, eventPrefixes(event, context));
+  return eventHash(event, context);
 }
 
 /** The document's prefixes (computed once per document by the caller), plus the event's own @context if it has one. */
@@ -116,30 +110,4 @@ function eventPrefixes(event: Json, context: unknown, documentPrefixes?: Map<str
   const base = documentPrefixes ?? contextPrefixes(context);
   if (event['@context'] === undefined) return base;
   return new Map([...base, ...contextPrefixes(event['@context'])]);
-}
-
-function hashId(event: Json, prefixes: Map<string, string>): string {
-  const canon = (value: unknown, key: string): unknown => {
-    if (typeof value === 'string') {
-      if (EPC_FIELDS.has(key)) return canonicalEpc(value);
-      if (key === 'eventTime' || key === 'time' || key === 'startTime' || key === 'endTime' || key === 'declarationTime') return utc(value);
-      if (key === 'bizStep') return vocab('bizSteps', value, prefixes);
-      if (key === 'disposition' || key === 'set' || key === 'unset') return vocab('dispositions', value, prefixes);
-      return expand(value, prefixes);
-    }
-    if (Array.isArray(value)) {
-      return value.map((v) => canon(v, key)).map((v) => JSON.stringify(v)).sort().map((s) => JSON.parse(s));
-    }
-    if (value && typeof value === 'object') {
-      const out: Json = {};
-      for (const k of Object.keys(value).map((k) => [expand(k, prefixes), k] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (key === '' && NOT_HASHED.has(k[1])) continue;
-        out[k[0]] = canon((value as Json)[k[1]], k[1]);
-      }
-      return out;
-    }
-    return value;
-  };
-  const digest = createHash('sha256').update(JSON.stringify(canon(event, ''))).digest('hex');
-  return `ni:///sha-256;${digest}?ver=cqb1`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDocument, normaliseEvent, cbvWord, cbvLabel, CBV, type NormalisedEvent } from '../src/index.js';
+import { validateDocument, normaliseEvent, eventHash, cbvWord, cbvLabel, CBV, type NormalisedEvent } from '../src/index.js';
 import { example } from './helpers.js';
 
 function events(path: string): NormalisedEvent[] {
@@ -107,12 +107,13 @@ describe('CBV values written any way', () => {
   });
 });
 
-describe('an event without an eventID gets a deterministic one', () => {
+describe('an event without an eventID gets its CBV 2.0 event hash as eventID', () => {
   const base = example('Example_9.6.1-ObjectEvent.jsonld').epcisBody.eventList[0];
   const { eventID: _omit, ...bare } = base;
   it('the same whatever the order of keys and EPCs, the way EPCs and CBV values are written, or the recordTime', () => {
     const id = normaliseEvent(bare).eventId;
-    expect(id).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=cqb1$/);
+    expect(id).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+    expect(id).toBe(eventHash(bare));
     const reordered = Object.fromEntries(Object.entries(bare).reverse());
     expect(normaliseEvent({ ...reordered, epcList: [...bare.epcList].reverse(), bizStep: 'urn:epcglobal:cbv:bizstep:shipping', recordTime: '2030-01-01T00:00:00Z' }).eventId).toBe(id);
     expect(normaliseEvent({ ...bare, eventTime: '2005-04-04T02:33:31.116Z' }).eventId).toBe(id);
