@@ -53,6 +53,8 @@ export async function generate(database: Database) {
   const tf = (await db.selectFrom('organisation').select('id').where('kind', '=', 'taskForce').executeTakeFirstOrThrow()).id;
   await identity.createUser(ctx, { username: 'bench.tf', displayName: 'bench', roles: ['taskforce'], password: PASSWORD, organisationId: tf });
   await identity.createUser(ctx, { username: 'bench.maker', displayName: 'bench maker', roles: ['enterprise'], password: PASSWORD, organisationId: maker });
+  // The maker's plant holds its company prefix: the partner's events about the maker's lots are visible to the maker by it.
+  await db.insertInto('factory').values({ code: 'FAC-0001', organisationId: maker, nameZh: '基准发酵工厂', sgln: `urn:epc:id:sgln:${MAKER}.00001.0`, createdAt: new Date(), updatedAt: new Date() }).execute();
   const capture = (org: string) => db.insertInto('epcisCapture').values({ organisationId: org, via: 'session', state: 'success', createdAt: new Date() }).returning('id').executeTakeFirstOrThrow();
   const [cm, cp] = [(await capture(maker)).id, (await capture(partner)).id];
 

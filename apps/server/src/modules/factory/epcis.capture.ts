@@ -94,19 +94,20 @@ export function captureService(database: Database, d: FactoryDeps) {
         const created = await trx.insertInto('epcisCapture').values({
           organisationId: who.organisationId, submittedBy: who.userId, via: who.via, state: 'running', eventCount: events.length, createdAt: now,
         }).returning('id').executeTakeFirstOrThrow();
-        const stored = await storeEvents(trx, events, { captureId: created.id, organisationId: who.organisationId, recordTime: now });
+        const { stored, declared } = await storeEvents(trx, events, { captureId: created.id, organisationId: who.organisationId, recordTime: now });
         const done = await trx.updateTable('epcisCapture').set({ state: 'success', storedCount: stored, finishedAt: d.now() })
           .where('id', '=', created.id).returningAll().executeTakeFirstOrThrow();
         await audit(trx, ctx, {
           action: 'factory.epcisCapture', entityType: 'epcis_capture', entityId: created.id,
-          summary: `采集 EPCIS 事件 ${stored}/${events.length} 条（captured ${stored} of ${events.length} EPCIS events; the rest were already in the repository）`,
-          after: { eventCount: events.length, storedCount: stored },
+          summary: `采集 EPCIS 事件 ${stored}/${events.length} 条${declared ? `，声明 ${declared} 条已存事件有误` : ''}（captured ${stored} of ${events.length} EPCIS events${declared ? `, declared ${declared} stored event(s) erroneous` : ''}; the rest were already in the repository）`,
+          after: { eventCount: events.length, storedCount: stored, declaredCount: declared },
         });
         return done;
       });
       return presentJob(job);
     } catch (e) {
-      if (e instanceof EpcisProblemError) throw e;
+      // Refused while storing (an eventID another organisation holds): rolled back, and the job says why.
+      if (e instanceof EpcisProblemError) throw refused(await recordFailure(ctx, who, e.problem, events.length), e.problem);
       const p = epcisProblem('ImplementationException', '存储事件时出错，所有事件均未保存（Storing the events failed; none was stored）').problem;
       const job = await recordFailure(ctx, who, p, events.length);
       throw Object.assign(refused(job, p), { cause: e });

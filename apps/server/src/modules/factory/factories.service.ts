@@ -4,9 +4,11 @@ import { addCompanyPrefixes, companyPrefixOf } from '@cq-biomfg/epcis';
 import type { Database } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
-import { forbidden, invalid, notFound, unauthorized } from '../../platform/http/errors.js';
+import { conflict, forbidden, invalid, notFound, unauthorized } from '../../platform/http/errors.js';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
 import type { FactoryDeps } from './index.js';
-import { factoryViewerOf, eventVisibleSql, type FactoryViewer } from './viewer.js';
+import { factoryViewerOf, eventVisibleSql, EPC_COMPANY_PREFIX_SQL, type FactoryViewer } from './viewer.js';
 import { FACTORY_FIELDS, factoryProblems, sitePrefixOf, type FactoryInput } from './model/factory-input.js';
 import { SCOPES } from './http.js';
 
@@ -114,6 +116,24 @@ export function factoriesService(database: Database, d: FactoryDeps) {
 
   const nameTaken = () => invalid([{ path: '/nameZh', message: '本机构已有同名工厂（your organisation already has a factory of this name）' }]);
 
+  /**
+   * A GS1 company prefix belongs to one organisation: the visibility rule (viewer.ts) shows an
+   * organisation the partners' events that name EPCs under its factories' prefixes, so a second
+   * organisation claiming the prefix would read the first one's trade. First registered, first
+   * held (under a lock on the prefix); a wrong claim is for an administrator to correct.
+   */
+  async function claimPrefix(trx: Transaction<DB>, sgln: string, organisationId: string) {
+    const prefix = companyPrefixOf(sgln);
+    if (!prefix) return;
+    await sql`select pg_advisory_xact_lock(hashtext(${'gs1-prefix:' + prefix}))`.execute(trx);
+    const held = await trx.selectFrom('factory as f').select('f.code').where('f.organisationId', '<>', organisationId)
+      .where(sql<boolean>`${EPC_COMPANY_PREFIX_SQL('f.sgln')} = ${prefix}`).executeTakeFirst();
+    if (held) {
+      throw conflict(`GS1 厂商识别代码 ${prefix} 已由其他机构的工厂（${held.code}）登记，请核对，或联系管理员`, `The GS1 company prefix ${prefix} is registered to another organisation's factory (${held.code}); check it or ask an administrator`,
+        [{ path: '/sgln', message: `厂商识别代码 ${prefix} 属于其他机构（company prefix ${prefix} belongs to another organisation）` }]);
+    }
+  }
+
   /** A factory not said to be elsewhere is in its organisation's district. */
   async function create(ctx: Ctx, input: FactoryInput & { organisationId?: string | null }) {
     const v = factoryViewerOf(ctx);
@@ -133,6 +153,7 @@ export function factoriesService(database: Database, d: FactoryDeps) {
       if (!org) throw invalid([{ path: '/organisationId', message: '机构不存在（no such organisation）' }]);
       const dup = await trx.selectFrom('factory').select('id').where('organisationId', '=', organisationId).where('nameZh', '=', f.nameZh!).executeTakeFirst();
       if (dup) throw nameTaken();
+      if (f.sgln) await claimPrefix(trx, f.sgln, organisationId);
       const now = d.now();
       const row = await trx.insertInto('factory').values({ ...f, nameZh: f.nameZh!, kind: f.kind ?? 'smartFactory', districtCode: f.districtCode ?? org.districtCode, organisationId, code: await nextCode(trx, 'factory', 'FAC-'), createdAt: now, updatedAt: now })
         .returningAll().executeTakeFirstOrThrow();
@@ -155,6 +176,7 @@ export function factoriesService(database: Database, d: FactoryDeps) {
         const dup = await trx.selectFrom('factory').select('id').where('organisationId', '=', before.organisationId).where('nameZh', '=', f.nameZh).executeTakeFirst();
         if (dup) throw nameTaken();
       }
+      if (f.sgln && f.sgln !== before.sgln) await claimPrefix(trx, f.sgln, before.organisationId);
       const after = await trx.updateTable('factory').set({ ...f, updatedAt: d.now() } as never).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
       await audit(trx, ctx, { action: 'factory.update', entityType: 'factory', entityId: id, summary: `修改工厂 ${after.code}（edited factory）`, before, after });
     });

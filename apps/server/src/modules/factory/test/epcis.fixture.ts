@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 
 /** The standard's example documents shipped with the engine (packages/epcis/standard/examples). */
 const standardDir = fileURLToPath(new URL('../../../../../../packages/epcis/standard/examples', import.meta.url));
@@ -20,4 +22,14 @@ export const epcisDocument = (eventList: Record<string, unknown>[]) => ({
 export function gtin14(body13: string) {
   const sum = [...body13].reverse().reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
   return body13 + String((10 - (sum % 10)) % 10);
+}
+
+/** A response that is the REST binding's problem document: status, content type, type, a title in zh（en）. */
+export function expectProblem(res: LightMyRequestResponse, status: number, type: string) {
+  expect(res.statusCode, res.body.slice(0, 400)).toBe(status);
+  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+  const p = res.json();
+  expect(p).toMatchObject({ type: `epcisException:${type}`, status });
+  expect(p.title).toMatch(/（.+）/);
+  return p as { type: string; title: string; detail?: string; errors?: { path: string; message: string }[]; instance?: string };
 }

@@ -4,7 +4,7 @@ import { validateDocument } from '@cq-biomfg/epcis';
 import { bearerClient, testDatabases, useHarness, type Client } from '../../../test/harness.js';
 import { tablesFingerprint } from '../../../test/refusal.js';
 import { systemCtx } from '../../../platform/context/ctx.js';
-import { epcisDocument, gtin14, standardExamples } from './epcis.fixture.js';
+import { epcisDocument, expectProblem, gtin14, standardExamples } from './epcis.fixture.js';
 
 /**
  * The EPCIS 2.0 repository through its REST binding: the standard's own example documents are
@@ -21,14 +21,6 @@ const capture = (c: Client, doc: unknown) => c.request('POST', '/epcis/capture',
 const ids = (res: LightMyRequestResponse) => (res.json().epcisBody.queryResults.resultsBody.eventList as { eventID: string }[]).map((e) => e.eventID).sort();
 const nextLink = (res: LightMyRequestResponse) => /<([^>]+)>; rel="next"/.exec(String(res.headers.link ?? ''))?.[1] ?? null;
 
-function expectProblem(res: LightMyRequestResponse, status: number, type: string) {
-  expect(res.statusCode, res.body.slice(0, 400)).toBe(status);
-  expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  const p = res.json();
-  expect(p).toMatchObject({ type: `epcisException:${type}`, status });
-  expect(p.title).toMatch(/（.+）/);
-  return p as { type: string; title: string; detail?: string; errors?: { path: string; message: string }[]; instance?: string };
-}
 
 // Company prefix 6970009: nothing in the standard's examples shares these EPCs.
 const SG = (n: number) => `urn:epc:id:sgtin:6970009.012345.${n}`;
@@ -96,9 +88,11 @@ describe.each(testDatabases)('the EPCIS repository, on $name', (kind) => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ success: true, eventCount: 6, storedCount: 0 });
     expect(await eventsFingerprint()).toBe(before);
-    // Another organisation sending an eventID already captured does not take it over either.
+    // Another organisation sending an eventID already captured is refused, saying which event: it can neither take the event over nor lose its own silently.
     const again = await capture(as.b, epcisDocument([(LAB.epcisBody.eventList[0])]));
-    expect(again.json()).toMatchObject({ eventCount: 1, storedCount: 0 });
+    expectProblem(again, 400, 'ValidationException');
+    expect(again.json().errors[0].path).toBe('/epcisBody/eventList/0/eventID');
+    expect(await eventsFingerprint()).toBe(before);
   });
 
   it('refuses a broken document whole with the standard\'s problem, writes no event and records the failed job', async () => {
@@ -198,6 +192,14 @@ describe.each(testDatabases)('the EPCIS repository, on $name', (kind) => {
   });
 
   it('shows a factory its own events and a partner\'s that name its lots, nothing else; overseers see all', async () => {
+    // A's lots carry the company prefix of A's registered factory, B's those of B's; C has none.
+    const register = (c: Client, nameZh: string, sgln: string) => c.post('/api/factory/factories', { nameZh, kind: 'smartFactory', sgln });
+    expect((await register(as.a, '甲厂（可见性）', 'urn:epc:id:sgln:6970001.00001.0')).statusCode).toBe(201);
+    expect((await register(as.b, '乙厂（可见性）', 'urn:epc:id:sgln:6970002.00001.0')).statusCode).toBe(201);
+    // Nobody can claim another organisation's prefix to read its trade.
+    const claim = await register(as.c, '丙厂（冒用）', 'urn:epc:id:sgln:6970001.00009.0');
+    expect(claim.statusCode, claim.body).toBe(409);
+    expect(claim.json().error.details[0].path).toBe('/sgln');
     const lot = 'urn:epc:class:lgtin:6970001.0000001.V-LOT-1';
     const ev = (id: string, extra: Record<string, unknown>) => ({ type: 'ObjectEvent', eventID: `urn:uuid:20000000-0000-4000-8000-00000000000${id}`, eventTime: at(2), eventTimeZoneOffset: '+08:00', ...extra });
     expect((await capture(as.a, epcisDocument([ev('1', { action: 'OBSERVE', bizStep: 'shipping', quantityList: [{ epcClass: lot, quantity: 500, uom: 'KGM' }] })]))).statusCode).toBe(202);
@@ -208,8 +210,16 @@ describe.each(testDatabases)('the EPCIS repository, on $name', (kind) => {
     const V = (n: number) => `urn:uuid:20000000-0000-4000-8000-00000000000${n}`;
     const mine = async (c: Client) => ids(await c.get('/epcis/events?perPage=1000&MATCH_anyEPC=' + encodeURIComponent('urn:epc:idpat:sgtin:6970002.*.*') + '|' + encodeURIComponent('urn:epc:idpat:sgtin:6970001.*.*'))).concat(ids(await c.get(`/epcis/events?perPage=1000&MATCH_anyEPCClass=${encodeURIComponent(lot)}`))).sort();
     expect(await mine(as.a)).toEqual([V(1), V(2)]);
-    expect(await mine(as.b)).toEqual([V(2), V(3), V(1)].sort());
+    // B's receiving event names A's lot, so A sees it; A's shipping event names nothing of B's.
+    expect(await mine(as.b)).toEqual([V(2), V(3)]);
     expect(await mine(as.taskforce)).toEqual([V(1), V(2), V(3)]);
+    // Capturing an event about A's lot does not open A's events to another company (D).
+    const d = (await h.services.identity.createOrganisation(systemCtx('test'), { kind: 'enterprise', nameZh: '丁企业（EPCIS 测试）', districtCode: '500120' })).id;
+    await h.user('epcis-d', ['enterprise'], d);
+    const asD = await h.login('epcis-d');
+    expect((await capture(asD, epcisDocument([ev('4', { action: 'OBSERVE', bizStep: 'inspecting', quantityList: [{ epcClass: lot, quantity: 1, uom: 'KGM' }] })]))).statusCode).toBe(202);
+    expect(ids(await asD.get(`/epcis/events?perPage=1000&MATCH_anyEPCClass=${encodeURIComponent(lot)}`))).toEqual([V(4)]);
+    expectProblem(await asD.get(`/epcis/events/${encodeURIComponent(V(1))}`), 404, 'NoSuchNameException');
     expect((await as.a.get(`/epcis/events/${encodeURIComponent(V(2))}`)).statusCode).toBe(200);
     expectProblem(await as.a.get(`/epcis/events/${encodeURIComponent(V(3))}`), 404, 'NoSuchNameException');
     // The lab's events (organisation C) are not A's, and A's resource lists do not name C's EPCs.

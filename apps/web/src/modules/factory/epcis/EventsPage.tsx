@@ -85,7 +85,7 @@ export default function EventsPage() {
   return (
     <>
       <PageHeader title={{ zh: 'EPCIS 追溯事件', en: 'EPCIS events' }}
-        description={bi(lang, { zh: '本企业的事件，以及贸易伙伴涉及本企业产品批次的事件（监管部门可见全部）。筛选条件即 EPCIS 2.0 标准查询参数。', en: 'Your organisation\'s events, and trading partners\' events that name your lots (overseers see all). The filters are the EPCIS 2.0 standard query parameters.' })} />
+        description={bi(lang, { zh: '本企业的事件，以及贸易伙伴涉及本企业 EPC（本企业工厂登记的 GS1 厂商识别代码下的批次、货物）的事件（监管部门可见全部）。筛选条件即 EPCIS 2.0 标准查询参数。', en: 'Your organisation\'s events, and trading partners\' events that name your EPCs — lots and goods under the GS1 company prefixes of your registered factories (overseers see all). The filters are the EPCIS 2.0 standard query parameters.' })} />
       <section className="section">
         <Card className="panel">
           <div className="table-toolbar">
