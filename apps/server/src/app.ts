@@ -36,6 +36,7 @@ import { safetyRoutes, safetyServices } from './modules/safety/index.js';
 import { factoryRoutes, factoryServices } from './modules/factory/index.js';
 import type { Mailer } from './modules/supervision/notifications.js';
 import type { Config } from './config.js';
+import { noSuchResource, sendProblem } from './modules/factory/epcis.problems.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -168,7 +169,10 @@ export async function buildApp(options: AppOptions) {
       });
       // The single-page app answers every other GET that is not an API path.
       web.get('/*', (req, reply) => {
-        if (req.url.startsWith('/api/') || req.url.startsWith('/epcis/')) return reply.callNotFound();
+        if (req.url.startsWith('/api/')) return reply.callNotFound();
+        // Under /epcis a path the binding does not serve is the binding's problem document, not a page.
+        const path = req.url.split('?')[0];
+        if (path === '/epcis' || path.startsWith('/epcis/')) return sendProblem(reply, noSuchResource(`没有此资源：${path}`, `No such resource: ${path}`).problem);
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       });
     });

@@ -18,5 +18,6 @@ export function epcisServices(database: Database, d: FactoryDeps) {
 export async function epcisRoutes(app: FastifyInstance, s: FactoryServices) {
   await factoriesRoutes(app, s);
   // Its own plugin: the problem-document error handler and the JSON-LD parser stay within /epcis.
-  await app.register(epcisRestRoutes, s);
+  // The prefix gives it a not-found handler of its own (Fastify keys them by prefix).
+  await app.register((epcis) => epcisRestRoutes(epcis, s), { prefix: '/epcis' });
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { problem, problemTypeForStatus, type Problem, type ProblemTypeName } from '@cq-biomfg/epcis';
 import { AppError } from '../../platform/http/errors.js';
 
@@ -54,4 +54,38 @@ export function installProblemHandler(app: FastifyInstance) {
     for (const [k, v] of Object.entries(e.headers)) reply.header(k, v);
     return sendProblem(reply, problemOf(e));
   });
+}
+
+/** A route's path as the router matches it: a `:param` is one non-empty segment. */
+const pathPattern = (url: string) => new RegExp(`^${url.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`);
+
+/**
+ * A request no route of the binding serves answers as the binding would, not with the platform's
+ * `{"error"}` body: a path it serves with another method is 405 with `Allow` (the binding names no
+ * type for 405; like 406 and 415 it is a limit of this implementation), any other path under the
+ * plugin's prefix is the binding's 404ResourceNotFound. The methods come from the routes as they
+ * are added, so call this before adding them; the plugin must have a prefix of its own, since the
+ * platform's handler already holds '/'.
+ */
+export function installNotFoundHandler(app: FastifyInstance) {
+  const served: { method: string; path: RegExp }[] = [];
+  app.addHook('onRoute', (opts) => {
+    for (const method of [opts.method].flat()) {
+      // Fastify's automatic HEAD twins of GET routes are not announced, as in OPTIONS' Allow.
+      if (method !== 'HEAD') served.push({ method, path: pathPattern(opts.url) });
+    }
+  });
+  const notServed = (request: FastifyRequest) => {
+    // The query string is left out of the answer: it may carry a token.
+    const path = request.url.split('?')[0];
+    const allow = [...new Set(served.filter((r) => r.path.test(path)).map((r) => r.method))];
+    if (!allow.length) return noSuchResource(`没有此资源：${path}`, `No such resource: ${path}`);
+    const text = `${path} 不支持 ${request.method}，可用 ${allow.join(', ')}（${path} does not support ${request.method}; it allows ${allow.join(', ')}）`;
+    return new EpcisProblemError(problem('ImplementationException', text, undefined, 405), { allow: allow.join(', ') });
+  };
+  // Answered on arrival, before a body the request cannot use is read (or refused as malformed).
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.url) throw notServed(request);
+  });
+  app.setNotFoundHandler(async (request) => { throw notServed(request); });
 }

@@ -17,8 +17,8 @@ export const RESOURCES = {
   epcs: { column: null, filter: (id: string): Partial<EventFilter> => ({ epcs: [{ roles: ['epc', 'child', 'parent', 'input', 'output', 'quantity', 'childQuantity', 'inputQuantity', 'outputQuantity'], patterns: [{ exact: valueReaders.epc(id) ?? id }] }] }) },
   bizSteps: { column: 'biz_step', filter: (id: string): Partial<EventFilter> => ({ bizSteps: [valueReaders.cbv('bizStep', id)] }) },
   dispositions: { column: 'disposition', filter: (id: string): Partial<EventFilter> => ({ dispositions: [valueReaders.cbv('disposition', id)] }) },
-  readPoints: { column: 'read_point', filter: (id: string): Partial<EventFilter> => ({ readPoints: [id] }) },
-  bizLocations: { column: 'biz_location', filter: (id: string): Partial<EventFilter> => ({ bizLocations: [id] }) },
+  readPoints: { column: 'read_point', filter: (id: string): Partial<EventFilter> => ({ readPoints: [valueReaders.location(id)] }) },
+  bizLocations: { column: 'biz_location', filter: (id: string): Partial<EventFilter> => ({ bizLocations: [valueReaders.location(id)] }) },
 } as const;
 export type ResourceName = keyof typeof RESOURCES;
 

@@ -5,7 +5,7 @@ import { page } from '../supervision/http.js';
 import type { FactoryServices } from './index.js';
 import { CAPTURERS, FACTORY_READERS, SCOPES } from './http.js';
 import { CAPTURE_LIMITS } from './epcis.capture.js';
-import { epcisProblem, installProblemHandler } from './epcis.problems.js';
+import { epcisProblem, installNotFoundHandler, installProblemHandler } from './epcis.problems.js';
 import { RESOURCES, type ResourceName } from './epcis.query.js';
 import { MATCH_ROLES } from './model/epcis-params.js';
 
@@ -68,9 +68,10 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 406: 
 const Any = Type.Object({}, { additionalProperties: true });
 
 /**
- * The EPCIS 2.0 REST binding under /epcis, in a plugin of its own: every answer carries the
- * binding's version headers and every failure is a problem document (application/problem+json),
- * the access gate's 401/403 included.
+ * The EPCIS 2.0 REST binding, in a plugin of its own registered with the prefix /epcis (its paths
+ * are relative to it): every answer carries the binding's version headers and every failure is a
+ * problem document (application/problem+json), the access gate's 401/403 and unknown paths and
+ * methods included.
  */
 export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) {
   installProblemHandler(app);
@@ -79,17 +80,20 @@ export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) 
     reply.header('GS1-EPCIS-Version', EPCIS_VERSION).header('GS1-CBV-Version', CBV_VERSION);
     checkVersions(req);
   });
+  // After the version headers' hook, so that a 404 or 405 carries them too; before the routes it reads.
+  installNotFoundHandler(app);
   const tags = ['epcis'];
 
   // The settings are told to the interface's own clients: the query side, and capturers for the capture limits.
-  for (const url of ['/epcis', '/epcis/capture']) {
+  // '' is /epcis itself; '/' would add an '/epcis/' route besides.
+  for (const url of ['', '/capture']) {
     app.options(url, {
-      config: { access: url === '/epcis' ? QUERY : CAPTURE },
+      config: { access: url === '' ? QUERY : CAPTURE },
       schema: { tags, summary: 'EPCIS 服务设置（版本、采集上限）EPCIS server settings: versions, capture limits' },
-    }, (_req, reply) => reply.headers({ ...SERVER_HEADERS, allow: url === '/epcis' ? 'OPTIONS' : 'OPTIONS, GET, POST' }).status(204).send());
+    }, (_req, reply) => reply.headers({ ...SERVER_HEADERS, allow: url === '' ? 'OPTIONS' : 'OPTIONS, GET, POST' }).status(204).send());
   }
 
-  app.post('/epcis/capture', {
+  app.post('/capture', {
     config: { access: CAPTURE },
     bodyLimit: CAPTURE_LIMITS.bytes,
     schema: {
@@ -105,17 +109,17 @@ export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) 
     return reply.status(202).header('location', `/epcis/capture/${job.captureID}`).headers({ 'GS1-EPCIS-Capture-Limit': SERVER_HEADERS['GS1-EPCIS-Capture-Limit'], 'GS1-EPCIS-Capture-File-Size-Limit': SERVER_HEADERS['GS1-EPCIS-Capture-File-Size-Limit'] }).send(job);
   });
 
-  app.get('/epcis/capture', {
+  app.get('/capture', {
     config: { access: CAPTURE },
     schema: { tags, summary: '本机构的采集任务 My organisation\'s capture jobs', querystring: Type.Object(Paging), response: { 200: Any, ...problems } },
   }, (req) => s.epcis.jobs(req.ctx, page(req.query as never)));
 
-  app.get('/epcis/capture/:captureID', {
+  app.get('/capture/:captureID', {
     config: { access: CAPTURE },
     schema: { tags, summary: '采集任务（状态、条数、错误）A capture job: state, counts, errors', params: Type.Object({ captureID: Type.String({ maxLength: 100 }) }), response: { 200: Any, ...problems } },
   }, (req) => s.epcis.job(req.ctx, (req.params as { captureID: string }).captureID));
 
-  app.get('/epcis/events', {
+  app.get('/events', {
     config: { access: QUERY },
     schema: { tags, summary: '查询 EPCIS 事件（标准查询参数，Link 头翻页）Query EPCIS events with the standard parameters, paged by the Link header', querystring: EventQueryString, response: { 200: Any, ...problems } },
   }, async (req, reply) => {
@@ -123,12 +127,12 @@ export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) 
     return sendPage(req, reply, r.document, r.next);
   });
 
-  app.get('/epcis/events/:eventID', {
+  app.get('/events/:eventID', {
     config: { access: QUERY },
     schema: { tags, summary: '一条 EPCIS 事件 One EPCIS event', params: Type.Object({ eventID: Type.String({ maxLength: 500 }) }), response: { 200: Any, ...problems } },
   }, (req) => s.epcis.event(req.ctx, (req.params as { eventID: string }).eventID));
 
-  app.get('/epcis/eventTypes', {
+  app.get('/eventTypes', {
     config: { access: QUERY },
     schema: { tags, summary: '事件类型 The event types', querystring: PagingQuery, response: { 200: Any, ...problems } },
   }, () => s.epcis.eventTypes());
@@ -140,12 +144,12 @@ export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) 
 
   const resourceOf = (resource: ResourceName | 'eventTypes') => (req: FastifyRequest) => s.epcis.resource(req.ctx, resource, (req.params as { id: string }).id);
 
-  app.get('/epcis/eventTypes/:id', {
+  app.get('/eventTypes/:id', {
     config: { access: QUERY },
     schema: { tags, summary: '一种事件类型的子资源（events）The sub-resources of an event type: events', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Any, ...problems } },
   }, resourceOf('eventTypes'));
 
-  app.get('/epcis/eventTypes/:id/events', {
+  app.get('/eventTypes/:id/events', {
     config: { access: QUERY },
     schema: { tags, summary: '某类型的事件 Events of one type', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), querystring: EventQueryString, response: { 200: Any, ...problems } },
   }, resourceEvents('eventTypes'));
@@ -155,18 +159,18 @@ export async function epcisRestRoutes(app: FastifyInstance, s: FactoryServices) 
     readPoints: '读取点 Read points', dispositions: '处置状态 Dispositions',
   };
   for (const resource of Object.keys(RESOURCES) as ResourceName[]) {
-    app.get(`/epcis/${resource}`, {
+    app.get(`/${resource}`, {
       config: { access: QUERY },
       schema: { tags, summary: `${NAMES[resource]}（可见事件中出现的，分页）· the values in the events you see, paged`, querystring: PagingQuery, response: { 200: Any, ...problems } },
     }, async (req, reply) => {
       const r = await s.epcis.members(req.ctx, resource, req.query as Record<string, unknown>);
       return sendPage(req, reply, r.document, r.next);
     });
-    app.get(`/epcis/${resource}/:id`, {
+    app.get(`/${resource}/:id`, {
       config: { access: QUERY },
       schema: { tags, summary: `${NAMES[resource]}：一个值的子资源（events）· the sub-resources of one value: events`, params: Type.Object({ id: Type.String({ maxLength: 500 }) }), response: { 200: Any, ...problems } },
     }, resourceOf(resource));
-    app.get(`/epcis/${resource}/:id/events`, {
+    app.get(`/${resource}/:id/events`, {
       config: { access: QUERY },
       schema: { tags, summary: `${NAMES[resource]}：相关事件 · events naming one`, params: Type.Object({ id: Type.String({ maxLength: 500 }) }), querystring: EventQueryString, response: { 200: Any, ...problems } },
     }, resourceEvents(resource));

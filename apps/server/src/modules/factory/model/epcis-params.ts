@@ -54,6 +54,8 @@ export interface ValueReaders {
   cbv(kind: 'bizStep' | 'disposition' | 'bizTransactionType', value: string): string;
   /** A URN or GS1 Digital Link → the EPC as stored; null when it is neither. */
   epc(value: string): string | null;
+  /** A readPoint / bizLocation id → as stored: a GLN's Digital Link as its SGLN, anything else as written. */
+  location(value: string): string;
 }
 
 const fail = (path: string, zh: string, en: string): never => { throw new ParamError({ path, zh, en }); };
@@ -148,8 +150,8 @@ export function readEventQuery(query: Record<string, unknown>, r: ValueReaders):
       }
       case 'EQ_bizStep': f.bizSteps = valuesOf(name, raw).map((v) => r.cbv('bizStep', v)); break;
       case 'EQ_disposition': f.dispositions = valuesOf(name, raw).map((v) => r.cbv('disposition', v)); break;
-      case 'EQ_readPoint': f.readPoints = valuesOf(name, raw); break;
-      case 'EQ_bizLocation': f.bizLocations = valuesOf(name, raw); break;
+      case 'EQ_readPoint': f.readPoints = valuesOf(name, raw).map((v) => r.location(v)); break;
+      case 'EQ_bizLocation': f.bizLocations = valuesOf(name, raw).map((v) => r.location(v)); break;
       case 'EQ_eventID': f.eventIds = valuesOf(name, raw); break;
       case 'EQ_errorReason': f.errorReasons = valuesOf(name, raw); break;
       case 'EXISTS_errorDeclaration': f.errorDeclared = true; break;
@@ -172,5 +174,5 @@ export function readPaging(query: Record<string, unknown>): { perPage: number; n
   const { perPage, nextPageToken, ...rest } = query;
   const unknown = Object.keys(rest).find((k) => rest[k] !== undefined);
   if (unknown) fail(`/${unknown}`, `不支持的查询参数：${unknown}`, `Unknown query parameter: ${unknown}`);
-  return readEventQuery({ perPage, nextPageToken }, { cbv: (_k, v) => v, epc: (v) => v });
+  return readEventQuery({ perPage, nextPageToken }, { cbv: (_k, v) => v, epc: (v) => v, location: (v) => v });
 }
