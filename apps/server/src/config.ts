@@ -18,7 +18,7 @@ export interface Config {
   demo: boolean;
   bodyLimitBytes: number;
   /** MQTT for sensor readings: an external broker (MQTT_URL) or the embedded one on mqttPort (null: off). */
-  mqtt: { url?: string; username?: string; password?: string; port: number | null; host?: string };
+  mqtt: { url?: string; username?: string; password?: string; clientId?: string; port: number | null; host?: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): Config {
@@ -40,6 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       url: env.MQTT_URL || undefined,
       username: env.MQTT_USERNAME || undefined,
       password: env.MQTT_PASSWORD || undefined,
+      // The external broker keeps this client's session (unacknowledged readings); one id per server.
+      clientId: env.MQTT_CLIENT_ID || undefined,
       // MQTT_PORT=off: no embedded broker; 0: any free port (logged).
       port: env.MQTT_PORT === 'off' ? null : Number(env.MQTT_PORT ?? 1883),
       host: env.MQTT_HOST || env.HOST || undefined,

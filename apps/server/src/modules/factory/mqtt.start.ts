@@ -10,6 +10,8 @@ export interface MqttSettings {
   url?: string;
   username?: string;
   password?: string;
+  /** The external broker's session (persistent: it keeps messages while the server is away); default `cqb-server`. */
+  clientId?: string;
   /** The embedded broker's port; null: no broker at all. 0: any free port. */
   port: number | null;
   host?: string;
@@ -24,7 +26,7 @@ export async function startMqtt(m: MqttSettings, x: { database: Database; factor
   const sink = messageSink(x.factory, x.log);
   try {
     if (m.url) {
-      const sub = await startExternalSubscriber({ url: m.url, username: m.username, password: m.password, sink });
+      const sub = await startExternalSubscriber({ url: m.url, username: m.username, password: m.password, clientId: m.clientId, sink });
       x.log.info({ url: m.url.replace(/\/\/[^@]*@/, '//***@') }, 'mqtt: subscribed to the external broker');
       return sub;
     }

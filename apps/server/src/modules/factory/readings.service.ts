@@ -20,6 +20,7 @@ import { factoryViewerOf } from './viewer.js';
  */
 export type Source = 'http' | 'mqtt';
 
+
 export interface IngestResult {
   accepted: number;
   duplicates: number;
@@ -28,6 +29,8 @@ export interface IngestResult {
   /** The first `MAX_LISTED` rejections, each with its place in the body (`/readings/12`). */
   rejections: Rejection[];
   batches: { batch: string; batchId: string; code: string; accepted: number }[];
+  /** Set when the factory code named no factory: the message's readings were counted under it. */
+  unknownFactory?: string;
 }
 
 export const MAX_LISTED = 1000;
@@ -71,19 +74,49 @@ async function countRejections(trx: Transaction<DB>, factoryId: string, source: 
   return Object.fromEntries([...byReason].map(([k, v]) => [k, v.n])) as Partial<Record<RejectReason, number>>;
 }
 
+/** What is kept of a factory code as sent: a sender cannot grow a row without bound. */
+const CODE_KEPT = 100;
+
 export function readingsService(database: Database, d: FactoryDeps) {
   const { db } = database;
 
-  /** The factory a caller posts for: its own organisation's, by code; any other reads as none. */
+  /** The factory a caller posts for: its own organisation's, by code; any other reads as none (null). */
   async function factoryFor(ctx: Ctx, code: string, trusted: boolean) {
     const f = await db.selectFrom('factory').select(['id', 'code', 'organisationId']).where('code', '=', code).executeTakeFirst();
-    if (!f || (!trusted && f.organisationId !== ctx.principal?.organisationId)) throw invalid([{ path: '/factory', message: zh('本单位没有此编码的工厂', 'your organisation has no factory with this code') }]);
+    if (!f || (!trusted && f.organisationId !== ctx.principal?.organisationId)) return null;
     if (!trusted) requireOperatorOf(ctx, f.organisationId);
     return f;
   }
 
+  /**
+   * A message for a factory code that names none of the sender's factories. HTTP answers the
+   * sender; MQTT cannot, so its readings are counted under the code as sent (overseers see them
+   * with the other counters), in one transaction with its audit.
+   */
+  async function countUnknownFactory(ctx: Ctx, factoryCode: string, parsed: Parsed): Promise<IngestResult> {
+    const code = factoryCode.slice(0, CODE_KEPT);
+    const n = Math.max(1, parsed.readings.length + parsed.rejected.length);
+    const lastBatch = parsed.readings.at(-1)?.batch ?? parsed.rejected.at(-1)?.batch ?? null;
+    const at = d.now();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('ingestUnknownFactory').values({
+        factoryCode: code, source: 'mqtt', count: String(n), firstAt: at, lastAt: at, lastBatch, lastDetail: zh('工厂编码不存在', 'No factory with this code'),
+      }).onConflict((oc) => oc.columns(['factoryCode', 'source']).doUpdateSet({
+        count: sql`ingest_unknown_factory.count + excluded.count`, lastAt: sql`excluded.last_at`, lastBatch: sql`excluded.last_batch`,
+      })).execute();
+      await audit(trx, ctx, {
+        action: 'factory.readings.unknownFactory', entityType: 'factoryCode', entityId: code,
+        summary: `工厂编码 ${code} 不存在，拒收读数 ${n} 条（mqtt: ${n} rejected, no factory with this code）`,
+        after: { source: 'mqtt', rejected: n, batch: lastBatch },
+      });
+    });
+    return { accepted: 0, duplicates: 0, rejected: n, byReason: {}, rejections: [], batches: [], unknownFactory: code };
+  }
+
   async function ingest(ctx: Ctx, factoryCode: string, parsed: Parsed, source: Source, trusted = false): Promise<IngestResult> {
     const f = await factoryFor(ctx, factoryCode, trusted);
+    if (!f && source === 'mqtt') return countUnknownFactory(ctx, factoryCode, parsed);
+    if (!f) throw invalid([{ path: '/factory', message: zh('本单位没有此编码的工厂', 'your organisation has no factory with this code') }]);
     const numbers = [...new Set(parsed.readings.map((r) => r.batch))];
     const batches = numbers.length ? await db.selectFrom('factoryBatch').select(['id', 'code', 'externalId', 'startedAt', 'endedAt'])
       .where('factoryId', '=', f.id).where('externalId', 'in', numbers).execute() : [];
@@ -129,6 +162,12 @@ export function readingsService(database: Database, d: FactoryDeps) {
     }
   }
 
+  /** Readings for codes that name no factory: no organisation owns them, so only overseers see them. */
+  async function unknownFactories() {
+    const rows = await db.selectFrom('ingestUnknownFactory').selectAll().orderBy('factoryCode').orderBy('source').execute();
+    return rows.map((r) => ({ ...r, count: Number(r.count), reason: 'unknownFactory', reasonZh: '工厂编码不存在', reasonEn: 'No factory with this code' }));
+  }
+
   return {
     /** HTTP bulk: `{ factory, readings?: [{ batch, variable, at, value }], series?: [{ batch, variable, points: [[at, value]] }] }`. */
     ingest(ctx: Ctx, body: { factory: string; readings?: unknown[]; series?: unknown[] }) {
@@ -143,7 +182,10 @@ export function readingsService(database: Database, d: FactoryDeps) {
       return ingest(ctx, factoryCode, parseMessage(batch, payload, d.now()), 'mqtt', trusted);
     },
 
-    /** Rejected readings per factory × source × reason: overseers see all factories, others their own. */
+    /**
+     * Rejected readings per factory × source × reason: overseers see all factories, others their
+     * own; overseers also see readings sent for codes that name no factory (`unknownFactories`).
+     */
     async rejections(ctx: Ctx, x: { factoryId?: string }) {
       const v = factoryViewerOf(ctx);
       let q = db.selectFrom('ingestRejection as r').innerJoin('factory as f', 'f.id', 'r.factoryId')
@@ -158,7 +200,7 @@ export function readingsService(database: Database, d: FactoryDeps) {
         t.total += r.count;
         perFactory.set(r.factoryId, t);
       }
-      return { items, factories: [...perFactory.values()] };
+      return { items, factories: [...perFactory.values()], unknownFactories: v.overseer && !x.factoryId ? await unknownFactories() : [] };
     },
 
     /** The variables vocabulary and the rejection reasons, for senders and pages. */

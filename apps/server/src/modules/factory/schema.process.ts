@@ -38,9 +38,21 @@ export interface GoldenProfileTable {
   isDemo: Generated<boolean>;
 }
 
+/** Readings for a factory code that names no factory (0022): counted, seen by overseers. */
+export interface IngestUnknownFactoryTable {
+  factoryCode: string;
+  source: 'http' | 'mqtt';
+  /** bigint: read as a string (int8). */
+  count: Generated<string>;
+  firstAt: Timestamp;
+  lastAt: Timestamp;
+  lastBatch: string | null;
+  lastDetail: string | null;
+}
 declare module '../../platform/db/schema.js' {
   interface DB {
     ingestRejection: IngestRejectionTable;
+    ingestUnknownFactory: IngestUnknownFactoryTable;
     goldenProfile: GoldenProfileTable;
   }
 }
