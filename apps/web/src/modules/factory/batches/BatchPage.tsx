@@ -115,7 +115,7 @@ export default function BatchPage() {
           </Card>
         </section>
         <section className="section">
-          <Suspense><BatchMonitorPanel batchId={b.id} /></Suspense>
+          <Suspense><BatchMonitorPanel batchId={b.id} live={running} pollMs={POLL_MS} /></Suspense>
         </section>
       </>}
     </LoadState>

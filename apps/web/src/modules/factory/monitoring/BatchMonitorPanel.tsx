@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { Bi } from '../../../app/components/Bi';
@@ -25,9 +25,17 @@ export function contributionsAt(s: NonNullable<BatchScores['model']>, p: ScorePo
  * batch's alarms, each with what contributed most, and (for the factory's operators) acknowledge
  * with a note.
  */
-export default function BatchMonitorPanel({ batchId }: { batchId: string }) {
+export default function BatchMonitorPanel({ batchId, live = false, pollMs = 5_000 }: { batchId: string; live?: boolean; pollMs?: number }) {
   const lang = useLang();
   const scores = useApi<BatchScores>(`/api/factory/batches/${batchId}/scores`);
+  // A running batch is scored as its readings arrive: while it runs, new points and alarms come in without a reload.
+  const reload = useRef(scores.reload);
+  reload.current = scores.reload;
+  useEffect(() => {
+    if (!live) return;
+    const t = setInterval(() => reload.current(), pollMs);
+    return () => clearInterval(t);
+  }, [live, pollMs, batchId]);
   const [picked, setPicked] = useState<{ point: number; statistic: Statistic } | null>(null);
   const s = scores.data;
   const model = s?.model ?? null;
