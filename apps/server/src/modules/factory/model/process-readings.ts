@@ -35,7 +35,9 @@ export const rejection = (path: string, reason: RejectReason, batch: string | nu
   ({ path, reason, batch, message: `${REJECT_REASONS[reason].zh}（${REJECT_REASONS[reason].en}）${detail ? `: ${detail}` : ''}` });
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const batchOf = (x: unknown) => (typeof x === 'string' && x.trim() && x.length <= 100 ? x.trim() : null);
+/** Control characters (NUL above all) are refused here: the database cannot store a text holding NUL. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const batchOf = (x: unknown) => (typeof x === 'string' && x.trim() && x.length <= 100 && !CONTROL.test(x) ? x.trim() : null);
 
 export function parseInstant(at: unknown, now: Date): Date | null {
   let t: number;
@@ -105,6 +107,6 @@ export function parseMessage(batch: string, payload: Buffer | string, now: Date)
 export const TOPIC_FILTER = 'cqb/factories/+/batches/+/readings';
 export function topicParts(topic: string): { factory: string; batch: string } | null {
   const m = /^cqb\/factories\/([^/]+)\/batches\/([^/]+)\/readings$/.exec(topic);
-  return m ? { factory: m[1], batch: m[2] } : null;
+  return m && !CONTROL.test(topic) ? { factory: m[1], batch: m[2] } : null;
 }
 export const topicOf = (factory: string, batch: string) => `cqb/factories/${factory}/batches/${batch}/readings`;
