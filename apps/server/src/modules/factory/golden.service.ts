@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
+import { retireActive } from './retire.js';
 import { todayIn } from '../../platform/dates.js';
-import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { invalid, notFound } from '../../platform/http/errors.js';
 import type { FactoryDeps } from './index.js';
 import { nextCode } from '../../platform/db/codes.js';
 import { batchRows, loadBatch, phasesOf, requireJudgeOf, visibleTo } from './batches.store.js';
@@ -134,11 +135,7 @@ export function goldenService(database: Database, d: FactoryDeps) {
       const v = factoryViewerOf(ctx);
       const p = await loadProfile(ctx, id);
       requireJudgeOf(ctx, v, p.organisationId);
-      await db.transaction().execute(async (trx) => {
-        const r = await trx.updateTable('goldenProfile').set({ status: 'retired', retiredAt: d.now() }).where('id', '=', id).where('status', '=', 'active').returning('id').executeTakeFirst();
-        if (!r) throw conflict(`黄金批次 ${p.code} 已停用`, `Golden profile ${p.code} is already retired`);
-        await audit(trx, ctx, { action: 'factory.golden.retire', entityType: 'golden_profile', entityId: id, summary: `停用黄金批次 ${p.code}（Retired golden profile ${p.code}）`, before: { status: 'active' }, after: { status: 'retired' } });
-      });
+      await retireActive(db, ctx, { table: 'goldenProfile', entityType: 'golden_profile', action: 'factory.golden.retire', noun: { zh: '黄金批次', en: 'Golden profile' }, set: { retiredAt: d.now() } }, id, p.code);
       return get(ctx, id);
     },
 

@@ -3,8 +3,9 @@ import { alignBatch, fitMonitorModel, gridFor, type Grid } from '@cq-biomfg/moni
 import type { Database } from '../../platform/db/database.js';
 import type { Ctx } from '../../platform/context/ctx.js';
 import { audit } from '../../platform/audit/audit.js';
+import { retireActive } from './retire.js';
 import { todayIn } from '../../platform/dates.js';
-import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { invalid, notFound } from '../../platform/http/errors.js';
 import { nextCode } from '../../platform/db/codes.js';
 import type { FactoryDeps } from './index.js';
 import { batchRows, requireJudgeOf, visibleTo } from './batches.store.js';
@@ -174,12 +175,7 @@ export function monitorModelsService(database: Database, d: FactoryDeps, scoreRu
       const v = factoryViewerOf(ctx);
       const m = await load(ctx, id);
       requireJudgeOf(ctx, v, m.organisationId);
-      await db.transaction().execute(async (trx) => {
-        const r = await trx.updateTable('monitorModel').set({ status: 'retired', retiredAt: d.now(), retiredBy: ctx.principal?.userId ?? null })
-          .where('id', '=', id).where('status', '=', 'active').returning('id').executeTakeFirst();
-        if (!r) throw conflict(`监控模型 ${m.code} 已停用`, `Monitoring model ${m.code} is already retired`);
-        await audit(trx, ctx, { action: 'factory.model.retire', entityType: 'monitor_model', entityId: id, summary: `停用监控模型 ${m.code}（Retired monitoring model ${m.code}）`, before: { status: 'active' }, after: { status: 'retired' } });
-      });
+      await retireActive(db, ctx, { table: 'monitorModel', entityType: 'monitor_model', action: 'factory.model.retire', noun: { zh: '监控模型', en: 'Monitoring model' }, set: { retiredAt: d.now(), retiredBy: ctx.principal?.userId ?? null } }, id, m.code);
       return get(ctx, id);
     },
   };
